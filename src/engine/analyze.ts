@@ -1,0 +1,50 @@
+import { parseDocument, type ContractDocument } from './document/model';
+import { documentFindings } from './findings/documentFindings';
+import { findingFromMatch } from './findings/buildFinding';
+import { resolveMatches } from './findings/resolveMatches';
+import { findSuppressions, isSuppressed } from './findings/suppressions';
+import { buildDocumentVocabulary } from './matching/documentVocabulary';
+import { matchSentences, type MatchStatistics } from './matching/matchSentences';
+import type { CompiledRulebook, CompiledSentenceRule } from './rulebook/compileRulebook';
+import type { Finding } from './types';
+
+export interface AnalyzeOptions {
+  /** Report protective findings (category `protective`) too. Default true. */
+  includeProtective?: boolean;
+}
+
+export interface AnalysisResult {
+  document: ContractDocument;
+  findings: Finding[];
+  statistics: MatchStatistics;
+}
+
+/**
+ * The engine's entry point: contract text in, findings out. The CLI and the VS Code extension
+ * both call this, so a finding in CI is the finding in the editor.
+ */
+export function analyze(text: string, rulebook: CompiledRulebook, options: AnalyzeOptions = {}): AnalysisResult {
+  return analyzeDocument(parseDocument(text), rulebook, options);
+}
+
+export function analyzeDocument(document: ContractDocument, rulebook: CompiledRulebook, options: AnalyzeOptions = {}): AnalysisResult {
+  const statistics: MatchStatistics = { sentences: 0, candidates: 0, nlpWords: 0 };
+  const vocabulary = buildDocumentVocabulary(document, rulebook);
+  const rules = rulesToRun(rulebook);
+  const matches = matchSentences(document, rulebook, vocabulary, rules, statistics);
+  const reported = resolveMatches(matches.filter((match) => match.rule.definition.enabled !== false));
+  const findings = reported.map((match) => findingFromMatch(match, document, rulebook, vocabulary));
+  findings.push(...documentFindings(document, rulebook.documentRules, matches));
+  const suppressions = findSuppressions(document.text, document.lines);
+  const visible = findings.filter(
+    (finding) => (options.includeProtective ?? true ? true : finding.category !== 'protective') && !isSuppressed(suppressions, finding.range.start.line, finding.ruleId, finding.category),
+  );
+  visible.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return { document, findings: visible, statistics };
+}
+
+/** Enabled sentence rules, plus disabled ones that a document rule needs to see a protection. */
+function rulesToRun(rulebook: CompiledRulebook): CompiledSentenceRule[] {
+  const needed = new Set(rulebook.documentRules.filter((rule) => rule.definition.enabled !== false).flatMap((rule) => rule.match.absent));
+  return rulebook.sentenceRules.filter((rule) => rule.definition.enabled !== false || needed.has(rule.definition.id));
+}

@@ -1,0 +1,71 @@
+import type { Span } from '../text/spans';
+
+/**
+ * Builds the text that sentence splitting and NLP read: the original with every character
+ * that is layout rather than language replaced one-for-one, so that every offset into it is an
+ * offset into the original. Line breaks, page artifacts, comments and Markdown markup become
+ * spaces; typographic quotes become straight quotes.
+ */
+export function buildAnalysisText(text: string, blanked: Span[]): string {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = normalizeCode(text.charCodeAt(i));
+  for (const span of blanked) codes.fill(32, span.start, span.end);
+  blankMarkup(text, codes);
+  return decode(codes);
+}
+
+function normalizeCode(code: number): number {
+  switch (code) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201b:
+    case 0x2032:
+      return 39; // '
+    case 0x201c:
+    case 0x201d:
+    case 0x201f:
+    case 0x2033:
+      return 34; // "
+    case 0x2010:
+    case 0x2011:
+      return 45; // -
+    case 0xa0:
+    case 0x2007:
+    case 0x202f:
+    case 0xfeff:
+    case 0x200b:
+      return 32;
+  }
+  return code < 32 || code === 0x7f || code === 0x2028 || code === 0x2029 ? 32 : code;
+}
+
+const MARKUP: RegExp[] = [
+  /<!--[\s\S]*?(?:-->|$)/g, // HTML comments, where suppression comments live in Markdown
+  /^[ \t]*%%.*$/gm, // line comments of the `contract` language
+  /^[ \t]*#{1,6}(?=[ \t])/gm, // Markdown heading markers
+  /^[ \t]*(?:>[ \t]?)+/gm, // Markdown block quotes
+  /\*\*|__/g, // Markdown strong emphasis
+  /^[ \t]*[-*+](?=[ \t]+\S)/gm, // Markdown list bullets
+];
+
+function blankMarkup(text: string, codes: Uint16Array): void {
+  for (const pattern of MARKUP) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (match[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      codes.fill(32, match.index, match.index + match[0].length);
+    }
+  }
+}
+
+function decode(codes: Uint16Array): string {
+  const chunks: string[] = [];
+  const size = 8192;
+  for (let i = 0; i < codes.length; i += size) {
+    chunks.push(String.fromCharCode.apply(null, codes.subarray(i, i + size) as unknown as number[]));
+  }
+  return chunks.join('');
+}

@@ -1,0 +1,40 @@
+/** One physical line of the original text. */
+export interface RawLine {
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset of the first character that is not white space (equals `end` for a blank line). */
+  contentStart: number;
+  /** Offset just after the last non-space character, before trailing white space and the break. */
+  end: number;
+}
+
+/** Splits text into physical lines (`\n`, `\r\n` or `\r`), keeping exact offsets. */
+export function splitLines(text: string): RawLine[] {
+  const lines: RawLine[] = [];
+  let start = 0;
+  const length = text.length;
+  while (start <= length) {
+    let stop = start;
+    while (stop < length) {
+      const code = text.charCodeAt(stop);
+      if (code === 10 || code === 13) break;
+      stop++;
+    }
+    lines.push(trimLine(text, start, stop));
+    if (stop >= length) break;
+    start = text.charCodeAt(stop) === 13 && text.charCodeAt(stop + 1) === 10 ? stop + 2 : stop + 1;
+  }
+  return lines;
+}
+
+function trimLine(text: string, start: number, stop: number): RawLine {
+  let contentStart = start;
+  while (contentStart < stop && isBlank(text.charCodeAt(contentStart))) contentStart++;
+  let end = stop;
+  while (end > contentStart && isBlank(text.charCodeAt(end - 1))) end--;
+  return { start, contentStart, end };
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 12 || code === 11 || code === 160 || code === 0xfeff || code === 0x200b;
+}

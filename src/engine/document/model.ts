@@ -1,0 +1,176 @@
+import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../text/spans';
+import { buildAnalysisText } from './analysisText';
+import { groupBlocks, type LayoutBlock } from './clauses';
+import { findDefinedTerms, type DefinedTerm } from './definedTerms';
+import { classifyDocument, type DocumentKind } from './documentKind';
+import { splitLines } from './lines';
+import { findPageArtifacts } from './pageArtifacts';
+import { findParties, type Party } from './parties';
+import { buildSections, type Section } from './sections';
+import { splitSentences } from './sentences';
+
+/** A sentence, or an enumerated sub-clause: the unit rules are matched against. */
+export interface Sentence extends Span {
+  index: number;
+  /** The clause (paragraph or numbered block) the sentence belongs to. */
+  clauseIndex: number;
+  /** `heading` sentences are titles and are not reviewed. */
+  kind: 'sentence' | 'item' | 'heading';
+  /** For an enumerated sub-clause, the sentence that introduces the list ("Licensee shall:"). */
+  leadIn?: number;
+  /** A definition (`"Licensed Technology" means ...`) that states no obligation of its own. */
+  isDefinition?: boolean;
+}
+
+export interface Clause extends Span {
+  /** The clause number or letter as written: `2.3`, `(b)`, `Article 5`. */
+  label?: string;
+  bodyStart: number;
+  isHeading: boolean;
+  sentences: number[];
+  /** The innermost section that contains the clause, if any. */
+  sectionIndex?: number;
+}
+
+/** The document model: everything the rules need to know about a contract's layout. */
+export interface ContractDocument {
+  text: string;
+  /** The text with layout (line breaks, page headers, markup) replaced one-for-one by spaces. */
+  analysisText: string;
+  lines: LineIndex;
+  pageArtifacts: Span[];
+  sections: Section[];
+  clauses: Clause[];
+  sentences: Sentence[];
+  definedTerms: DefinedTerm[];
+  parties: Party[];
+  kinds: DocumentKind[];
+}
+
+/** The longest sentence handed to NLP; longer runs (tables, lists without periods) are cut at `;`. */
+const MAX_SENTENCE_LENGTH = 3000;
+
+/**
+ * Parses contract text (Markdown or plain text, hard-wrapped or not) into sections, clauses,
+ * sentences, defined terms and parties, all with exact UTF-16 offsets into `text`.
+ */
+export function parseDocument(text: string): ContractDocument {
+  const rawLines = splitLines(text);
+  const pageArtifacts = findPageArtifacts(text, rawLines);
+  const analysisText = buildAnalysisText(text, pageArtifacts);
+  const blocks = groupBlocks(analysisText, rawLines, pageArtifacts);
+  const sections = buildSections(analysisText, blocks, text.length);
+  const { clauses, sentences } = buildClauses(analysisText, blocks, sections);
+  const sentenceAt = (offset: number): Span | undefined => findContaining(sentences, offset);
+  const definedTerms = findDefinedTerms(analysisText, sentenceAt);
+  return {
+    text,
+    analysisText,
+    lines: new LineIndex(text),
+    pageArtifacts,
+    sections,
+    clauses,
+    sentences,
+    definedTerms,
+    parties: findParties(analysisText, definedTerms),
+    kinds: classifyDocument(analysisText),
+  };
+}
+
+function buildClauses(analysisText: string, blocks: LayoutBlock[], sections: Section[]): { clauses: Clause[]; sentences: Sentence[] } {
+  const clauses: Clause[] = [];
+  const sentences: Sentence[] = [];
+  let leadIn: number | undefined;
+  let sectionCursor = 0;
+  for (const block of blocks) {
+    while (sectionCursor + 1 < sections.length && sections[sectionCursor + 1].start <= block.start) sectionCursor++;
+    const sectionIndex = innermostSection(sections, sectionCursor, block.start);
+    const clauseIndex = clauses.length;
+    const clause: Clause = { start: block.start, end: block.end, label: block.enumerator?.label, bodyStart: block.bodyStart, isHeading: block.isHeading, sentences: [], sectionIndex };
+    clauses.push(clause);
+    const isItem = block.enumerator !== undefined && !block.isHeading;
+    const spans = block.isHeading ? [{ start: block.bodyStart, end: block.end }] : splitLong(analysisText, splitSentences(analysisText, block.bodyStart, block.end));
+    for (const span of spans) {
+      if (span.end <= span.start) continue;
+      const kind: Sentence['kind'] = block.isHeading || (span === spans[0] && isRunInTitle(analysisText, span, block)) ? 'heading' : isItem ? 'item' : 'sentence';
+      const sentence: Sentence = { ...span, index: sentences.length, clauseIndex, kind };
+      if (isPureDefinition(analysisText.slice(span.start, span.end))) sentence.isDefinition = true;
+      if (isItem && leadIn !== undefined && spans[0] === span) sentence.leadIn = leadIn;
+      sentences.push(sentence);
+      clause.sentences.push(sentence.index);
+    }
+    leadIn = nextLeadIn(analysisText, block, sentences, leadIn);
+  }
+  return { clauses, sentences };
+}
+
+/** A sentence ending in ":" introduces the enumerated items that follow it, until the list ends. */
+function nextLeadIn(analysisText: string, block: LayoutBlock, sentences: Sentence[], current: number | undefined): number | undefined {
+  const last = sentences[sentences.length - 1];
+  if (!last || block.isHeading) return undefined;
+  const tail = analysisText.slice(Math.max(last.start, last.end - 6), last.end).trimEnd();
+  if (/[:\u2014-]$/.test(tail)) return last.index;
+  if (current !== undefined && block.enumerator && /(?:[;,]|\b(?:and|or))$/.test(tail)) return current;
+  return undefined;
+}
+
+function innermostSection(sections: Section[], cursor: number, offset: number): number | undefined {
+  for (let i = Math.min(cursor, sections.length - 1); i >= 0; i--) {
+    if (sections[i].start <= offset && offset < sections[i].end) return i;
+  }
+  return undefined;
+}
+
+/** Cuts sentences longer than NLP should take at `;` (or at white space as a last resort). */
+function splitLong(analysisText: string, spans: Span[]): Span[] {
+  const result: Span[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    while (span.end - start > MAX_SENTENCE_LENGTH) {
+      const window = analysisText.slice(start, start + MAX_SENTENCE_LENGTH);
+      let cut = window.lastIndexOf('; ');
+      if (cut < MAX_SENTENCE_LENGTH / 3) cut = window.lastIndexOf(' ');
+      if (cut < MAX_SENTENCE_LENGTH / 3) cut = MAX_SENTENCE_LENGTH - 1;
+      if (isHighSurrogate(analysisText.charCodeAt(start + cut))) cut--;
+      result.push({ start, end: start + cut + 1 });
+      start += cut + 1;
+      while (start < span.end && analysisText.charCodeAt(start) === 32) start++;
+    }
+    if (span.end > start) result.push({ start, end: span.end });
+  }
+  return result;
+}
+
+/** Binary search for the span that contains `offset` in a sorted, non-overlapping list. */
+export function findContaining<T extends Span>(spans: T[], offset: number): T | undefined {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].end <= offset) low = mid + 1;
+    else if (spans[mid].start > offset) high = mid - 1;
+    else return spans[mid];
+  }
+  return undefined;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+const DEFINITION_START = /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?["'][^"']{1,80}["']\s*(?:(?:,|or|and)\s*["'][^"']{1,80}["']\s*)*(?:shall\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|refers?\s+to|:)/i;
+const OWN_OBLIGATION = /\b(?:shall|will|must|hereby)\b(?!\s+(?:mean|have\s+the\s+meaning|include))/i;
+
+/** `"Governmental Authority" means ...` defines a word; it obliges nobody unless it says so. */
+function isPureDefinition(text: string): boolean {
+  return DEFINITION_START.test(text) && !OWN_OBLIGATION.test(text.replace(DEFINITION_START, ''));
+}
+
+/** "9.5 Residuals. Each Party may ..." starts with a title; the title is not a clause. */
+function isRunInTitle(analysisText: string, span: Span, block: LayoutBlock): boolean {
+  if (!block.enumerator || span.end >= block.end) return false;
+  const text = analysisText.slice(span.start, span.end).replace(/[.:]$/, '').trim();
+  const words = text.split(/\s+/);
+  return words.length <= 8 && words.every((word) => /^[A-Z0-9&(]/.test(word) || /^(?:of|and|or|the|to|for|in|on|as|by|a|an|with)$/.test(word)) && !/\b(?:shall|will|must|may)\b/i.test(text);
+}

@@ -1,0 +1,103 @@
+import type { Span } from '../text/spans';
+import type { RawLine } from './lines';
+
+/**
+ * Finds text that belongs to the page, not to the contract: page numbers, running headers and
+ * footers repeated on every page, and the redaction notices EDGAR filings carry on each page.
+ * These spans are blanked out before sentences are analysed, so a sentence that runs across a
+ * page break reads as one sentence.
+ */
+export function findPageArtifacts(text: string, lines: RawLine[]): Span[] {
+  const artifacts: Span[] = [];
+  const repeated = repeatedLineKeys(text, lines);
+  lines.forEach((line, index) => {
+    const content = text.slice(line.contentStart, line.end);
+    if (!content) return;
+    if (isPageNumber(content) || repeated.has(lineKey(content))) {
+      artifacts.push({ start: line.contentStart, end: line.end });
+      return;
+    }
+    const trailingNumber = TRAILING_PAGE_NUMBER.exec(content);
+    const next = lines[index + 1];
+    if (trailingNumber && next && next.contentStart === next.end) {
+      artifacts.push({ start: line.end - trailingNumber[1].length, end: line.end });
+    }
+  });
+  for (const pattern of INLINE_ARTIFACTS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      artifacts.push(withPrecedingPageNumber(text, { start: match.index, end: match.index + match[0].length }));
+    }
+  }
+  return mergeSpans(artifacts);
+}
+
+/** A page number left at the end of a paragraph line by a flattened filing: `... with   12`. */
+const TRAILING_PAGE_NUMBER = /[ \t]{3,}(\d{1,3})$/;
+
+const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?(?:\s+of\s+\d{1,4})?$/i;
+
+/** `12`, `- 12 -`, `Page 3 of 85`, `iv`. */
+export function isPageNumber(lineText: string): boolean {
+  return PAGE_NUMBER.test(lineText.trim());
+}
+
+/**
+ * EDGAR boilerplate that appears on every page, often inside a paragraph when the filing was
+ * flattened to one line per paragraph.
+ */
+const INLINE_ARTIFACTS: RegExp[] = [
+  /\[\s*\*+\s*\]\s*=\s*Certain confidential information contained in this document[^.\n]{0,300}\./g,
+  /\*{1,3}\s*=?\s*Portions of this (?:exhibit|page|document)[^.\n]{0,300}\.(?:[ \t]*An unredacted version[^.\n]{0,300}\.)?/gi,
+  /\bSource:[ \t]+[A-Z][A-Za-z0-9&.,' -]{1,100}?,[ \t]*[0-9A-Z][0-9A-Z-]{0,12},[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4}/g,
+  /\bPage[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}\b/g,
+];
+
+/** Extends an inline artifact over a page number standing just before it (`... 35   [ * ] = ...`). */
+function withPrecedingPageNumber(text: string, span: Span): Span {
+  const before = text.slice(Math.max(0, span.start - 16), span.start);
+  const match = /(?:^|\s{2,})(\d{1,4})\s{2,}$/.exec(before);
+  if (!match) return span;
+  return { start: span.start - before.length + match.index + match[0].indexOf(match[1]), end: span.end };
+}
+
+/** Digits vary from page to page in running headers ("Page 3", "Source: ..., 2/27/2020"). */
+function lineKey(content: string): string {
+  return content.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+}
+
+/** Lines that recur at least three times and look like running headers rather than clauses. */
+function repeatedLineKeys(text: string, lines: RawLine[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const content = text.slice(line.contentStart, line.end);
+    if (content.length < 6 || content.length > 250) continue;
+    const key = lineKey(content);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const keys = new Set<string>();
+  for (const [key, count] of counts) {
+    if (count >= 3 && looksLikeRunningHeader(key)) keys.add(key);
+  }
+  return keys;
+}
+
+/** A running header has no obligation in it; a repeated clause ("None.") is not a header either. */
+function looksLikeRunningHeader(key: string): boolean {
+  const letters = key.replace(/[^a-z]/g, '');
+  if (letters.length < 4) return false;
+  if (/\b(shall|will|must|agrees?|hereby)\b/.test(key)) return false;
+  if (/^(by|name|title|date|signature|address|attention|attn|fax|tel|telephone|email|e-mail)\s*:/.test(key)) return false;
+  return true;
+}
+
+export function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}

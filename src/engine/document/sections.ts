@@ -1,0 +1,52 @@
+import type { Span } from '../text/spans';
+import type { LayoutBlock } from './clauses';
+
+/** A numbered or headed part of the contract: `Article 5 — Confidentiality`, `12.4 Notices`. */
+export interface Section extends Span {
+  /** The number as written (`5`, `12.4`, `Article V`), if the section is numbered. */
+  number?: string;
+  /** The heading, if the section has one. */
+  title?: string;
+  /** 1 for articles and top-level numbers, deeper for `1.1`, `2.3(a)`. */
+  level: number;
+  /** Where the heading (or the numbered first line) ends; an inserted clause goes after the body. */
+  headingEnd: number;
+}
+
+/**
+ * Builds the section outline from layout blocks: headings and section-numbered blocks open
+ * sections; a section ends where the next section at the same or a higher level starts.
+ */
+export function buildSections(analysisText: string, blocks: LayoutBlock[], textLength: number): Section[] {
+  const sections: Section[] = [];
+  const open: Section[] = [];
+  for (const block of blocks) {
+    const isSectionStart = block.isHeading || block.enumerator?.kind === 'section';
+    if (!isSectionStart) continue;
+    const level = block.enumerator?.kind === 'section' ? block.enumerator.depth : 1;
+    while (open.length && open[open.length - 1].level >= level) {
+      const closed = open.pop() as Section;
+      closed.end = block.start;
+    }
+    const section: Section = {
+      start: block.start,
+      end: textLength,
+      number: block.enumerator?.label,
+      title: titleOf(analysisText, block),
+      level,
+      headingEnd: block.isHeading ? block.end : block.bodyStart,
+    };
+    sections.push(section);
+    open.push(section);
+  }
+  return sections;
+}
+
+/** The heading of a heading block, or a run-in heading such as `2.1 GRANT OF LICENSE. Subject to ...`. */
+function titleOf(analysisText: string, block: LayoutBlock): string | undefined {
+  const body = analysisText.slice(block.bodyStart, block.end).trim();
+  if (block.isHeading) return body.replace(/[.:]$/, '').trim() || undefined;
+  const runIn = /^([A-Z][A-Za-z0-9,'&/ -]{2,80}?)[.:](?=\s|$)/.exec(body);
+  if (runIn && runIn[1].split(/\s+/).length <= 8 && !/\b(shall|will|must|may)\b/.test(runIn[1])) return runIn[1].trim();
+  return undefined;
+}

@@ -1,0 +1,74 @@
+import type { Span } from '../text/spans';
+import { trimSpan } from '../text/spans';
+
+/**
+ * Words that end with a period without ending a sentence. Lower-case, without the final period.
+ */
+const ABBREVIATIONS = new Set([
+  'inc', 'ltd', 'co', 'corp', 'llc', 'l.l.c', 'n.v', 'b.v', 's.a', 'plc', 'l.p', 'lp', 'llp', 'gmbh', 'ag', 'pty',
+  'no', 'nos', 'sec', 'secs', 'art', 'arts', 'para', 'paras', 'cl', 'subsec', 'e.g', 'i.e', 'etc', 'vs', 'v',
+  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'u.s', 'u.k', 'u.s.a', 'p.r.c', 'e.u', 'approx', 'dept',
+  'est', 'rs', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'cf', 'viz',
+  'incl', 'ref', 'pp', 'vol', 'govt', 'intl', 'assoc', 'bros', 'mfg', 'exh', 'ex', 'c.f.r', 'u.s.c', 'seq',
+  'et', 'al', 'misc', 'avg', 'max', 'min', 'hrs', 'yr', 'yrs', 'mo', 'mos', 'tel', 'fax', 'attn', 'ph.d',
+]);
+
+/** Words after which a single capital letter and a period end a sentence ("owned by Party A."). */
+const LETTER_NAMES = /\b(?:Party|Schedule|Exhibit|Annex|Appendix|Attachment|Part|Class|Series|Tranche|Phase|Group)\s+[A-Z]$/;
+
+/**
+ * Splits `[start, end)` of the analysis text into sentences. A period, question mark or
+ * exclamation mark ends a sentence when what follows starts like a sentence (a capital, a digit,
+ * an opening bracket or quote) and the word before it is not an abbreviation, an initial or part
+ * of a number.
+ */
+export function splitSentences(analysisText: string, start: number, end: number): Span[] {
+  const sentences: Span[] = [];
+  let sentenceStart = start;
+  for (let i = start; i < end; i++) {
+    const code = analysisText.charCodeAt(i);
+    if (code !== 46 && code !== 63 && code !== 33) continue; // . ? !
+    let after = i + 1;
+    while (after < end && /["')\]]/.test(analysisText[after])) after++;
+    if (after < end && analysisText.charCodeAt(after) !== 32) continue;
+    while (after < end && analysisText.charCodeAt(after) === 32) after++;
+    if (after < end && !startsSentence(analysisText, after)) continue;
+    if (code === 46 && !isSentencePeriod(analysisText, sentenceStart, i)) continue;
+    pushSentence(analysisText, sentences, sentenceStart, i + 1 + closingLength(analysisText, i + 1, end));
+    sentenceStart = after;
+    i = after - 1;
+  }
+  pushSentence(analysisText, sentences, sentenceStart, end);
+  return sentences;
+}
+
+function closingLength(text: string, from: number, end: number): number {
+  let length = 0;
+  while (from + length < end && /["')\]]/.test(text[from + length])) length++;
+  return length;
+}
+
+function startsSentence(text: string, at: number): boolean {
+  const char = text[at];
+  return /[A-Z0-9("'[§]/.test(char) || (char >= '\u00c0' && char.toUpperCase() === char && char.toLowerCase() !== char);
+}
+
+/** Decides whether the period at `dot` ends a sentence. */
+function isSentencePeriod(text: string, sentenceStart: number, dot: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, dot - 40), dot);
+  const word = /([A-Za-z][A-Za-z.']*)$/.exec(before)?.[1] ?? '';
+  if (!word) {
+    // "... Section 2.1." ends a sentence; "1." alone at the start is a label.
+    return dot - sentenceStart > 4;
+  }
+  if (ABBREVIATIONS.has(word.toLowerCase().replace(/'/g, ''))) return false;
+  if (/^[A-Z]$/.test(word)) return LETTER_NAMES.test(before);
+  // Dotted initialisms such as "U.S.A" or "N.V"
+  if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return false;
+  return true;
+}
+
+function pushSentence(text: string, sentences: Span[], start: number, end: number): void {
+  const span = trimSpan(text, { start, end });
+  if (span.end > span.start) sentences.push(span);
+}

@@ -1,0 +1,144 @@
+import type { ContractDocument } from '../document/model';
+import type { Section } from '../document/sections';
+import { termKey, type DocumentVocabulary } from '../matching/documentVocabulary';
+import type { SentenceMatch } from '../matching/matchSentences';
+import { wordsOf } from '../nlp/words';
+import type { CompiledRulebook } from '../rulebook/compileRulebook';
+import type { FixDefinition, RuleDefinition } from '../rulebook/types';
+import type { Span } from '../text/spans';
+import type { Finding, FindingEvidence, Fix, TextEdit } from '../types';
+import { fillTemplate, type TemplateValues } from './templates';
+
+/** Turns a sentence match into a finding with its message, evidence and fixes. */
+export function findingFromMatch(match: SentenceMatch, document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary): Finding {
+  const definition = match.rule.definition;
+  const values: TemplateValues = {
+    actor: participantText(match, 'actor', document.analysisText),
+    recipient: participantText(match, 'recipient', document.analysisText),
+    object: objectOf(match, rulebook, document.analysisText),
+    anchor: collapse(document.analysisText.slice(match.anchor.start, match.anchor.end)),
+  };
+  const evidence: FindingEvidence = {
+    actor: values.actor,
+    action: actionOf(match, document.analysisText),
+    object: values.object,
+    recipient: values.recipient,
+    condition: firstCondition(match, document.analysisText),
+    definedTerms: definedTermsOf(match, vocabulary, rulebook, document.analysisText),
+  };
+  return {
+    ruleId: definition.id,
+    category: definition.category,
+    severity: definition.severity,
+    title: definition.title,
+    message: fillTemplate(definition.message, values),
+    start: match.sentence.start,
+    end: match.sentence.end,
+    range: document.lines.rangeOf(match.sentence.start, match.sentence.end),
+    explanation: definition.explanation,
+    citation: definition.citation,
+    fixes: (definition.fixes ?? []).map((fix, index) => sentenceFix(fix, index, definition, match, document.text, values)),
+    evidence,
+  };
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function participantText(match: SentenceMatch, who: 'actor' | 'recipient', text: string): string | undefined {
+  const participant = match.reading[who];
+  const first = participant && match.tokens[participant.first];
+  const last = participant && match.tokens[participant.last];
+  if (!first || !last) return undefined;
+  // Drop leading negations and conjunctions that read badly in proposed wording ("No Party" -> "Party").
+  const cleaned = collapse(text.slice(first.start, last.end))
+    .replace(/^(?:no|neither|nothing|none|and|or|but)\s+/i, '')
+    .replace(/^["'(]+|["'),;:]+$/g, '')
+    .trim();
+  return cleaned || undefined;
+}
+
+/** Tags that name who takes part, not what moves. */
+const PARTICIPANT_CONCEPTS = new Set(['Party', 'Government', 'Venture', 'ThirdParty', 'DefinedTerm']);
+
+/** The technology the clause is about: the longest inheritable-concept hit at or after the anchor. */
+function objectOf(match: SentenceMatch, rulebook: CompiledRulebook, text: string): string | undefined {
+  const objects = match.hits.filter((hit) => rulebook.inheritedConcepts.has(hit.concept) && !PARTICIPANT_CONCEPTS.has(hit.concept));
+  if (!objects.length) return undefined;
+  const verb = match.reading.operative ? match.tokens[match.reading.operative.verb] : undefined;
+  const from = verb ? Math.min(verb.start, match.anchor.start) : match.anchor.start;
+  const after = objects.filter((hit) => hit.end > from);
+  const pool = after.length ? after : objects;
+  const first = Math.min(...pool.map((hit) => hit.start));
+  const longest = pool.filter((hit) => hit.start === first).reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  return collapse(text.slice(longest.start, longest.end));
+}
+
+function actionOf(match: SentenceMatch, text: string): string | undefined {
+  const operative = match.reading.operative;
+  if (!operative) return collapse(text.slice(match.anchor.start, match.anchor.end));
+  const start = match.tokens[operative.cueStart];
+  const end = match.tokens[Math.max(operative.verb, operative.cueEnd - 1)] ?? start;
+  return start ? collapse(text.slice(start.start, end.end)) : undefined;
+}
+
+function firstCondition(match: SentenceMatch, text: string): string | undefined {
+  const first = [...match.conditions.values()].sort((a, b) => a.start - b.start)[0];
+  return first ? collapse(text.slice(first.start, first.end)) : undefined;
+}
+
+/** Defined terms in the sentence that stand for technology, with where each is defined. */
+function definedTermsOf(match: SentenceMatch, vocabulary: DocumentVocabulary, rulebook: CompiledRulebook, text: string): FindingEvidence['definedTerms'] {
+  const found = new Map<string, { term: string; start: number; end: number }>();
+  for (const hit of match.hits) {
+    if (hit.concept !== 'DefinedTerm') continue;
+    const term = vocabulary.termsByKey.get(termKey(wordsOf(text, hit.start, hit.end).map((word) => word.normal)));
+    if (!term || found.has(term.term)) continue;
+    const concepts = vocabulary.termConcepts.get(term.term);
+    if (!concepts || ![...concepts].some((concept) => rulebook.inheritedConcepts.has(concept))) continue;
+    found.set(term.term, { term: term.term, start: term.termSpan.start, end: term.termSpan.end });
+  }
+  return [...found.values()];
+}
+
+/** A fix for a sentence finding, as text edits on the original text. */
+function sentenceFix(fix: FixDefinition, index: number, definition: RuleDefinition, match: SentenceMatch, text: string, values: TemplateValues): Fix {
+  const wording = fillTemplate(fix.text, values);
+  const sentence = match.sentence;
+  let edit: TextEdit;
+  switch (fix.target) {
+    case 'anchor':
+      edit = { start: match.anchor.start, end: match.anchor.end, newText: wording };
+      break;
+    case 'append':
+    case 'insert': {
+      const at = beforeFinalPunctuation(text, sentence);
+      edit = { start: at, end: at, newText: wording };
+      break;
+    }
+    default:
+      edit = { start: sentence.start, end: sentence.end, newText: withSentenceEnding(wording, text.slice(sentence.start, sentence.end)) };
+  }
+  return { title: fix.title || `Apply the wording of ${definition.id}`, isPreferred: fix.preferred ?? index === 0, edits: [edit] };
+}
+
+function beforeFinalPunctuation(text: string, sentence: Span): number {
+  let end = sentence.end;
+  while (end > sentence.start && /["')\]]/.test(text[end - 1])) end--;
+  return end > sentence.start && /[.;:,]/.test(text[end - 1]) ? end - 1 : sentence.end;
+}
+
+/** Keeps the sentence's own ending (`;`, `; and`, `.`) on replacement wording. */
+function withSentenceEnding(wording: string, original: string): string {
+  const ending = /([.;:,])(\s*(?:and|or))?\s*$/.exec(original);
+  const body = wording.replace(/[.;:,]\s*$/, '');
+  return ending ? `${body}${ending[1]}${ending[2] ?? ''}` : wording;
+}
+
+/** Where a document-level protection belongs: the first section whose heading names it. */
+export function placementSection(document: ContractDocument, words: string[] | undefined): Section | undefined {
+  if (!words?.length) return undefined;
+  const lowered = words.map((word) => word.toLowerCase());
+  return document.sections.find((section) => section.title && lowered.some((word) => section.title!.toLowerCase().includes(word)));
+}

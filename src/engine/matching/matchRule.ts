@@ -1,0 +1,133 @@
+import { readAnchor, type AnchorReading, type ClauseFacts, type InheritedReading } from '../nlp/clauseFacts';
+import { findPatternMatches } from '../nlp/patternMatcher';
+import type { ConceptHit } from '../nlp/vocabularyMatcher';
+import type { Word } from '../nlp/words';
+import type { CompiledCondition, CompiledSentenceRule } from '../rulebook/compileRulebook';
+import type { Span } from '../text/spans';
+
+/** What one rule matched in one sentence. */
+export interface RuleMatch {
+  rule: CompiledSentenceRule;
+  /** The anchor phrase: the first pattern of `all`, or the first hit of the first condition. */
+  anchor: Span;
+  /** The clause segment of the sentence the anchor is in (segments end at `;`, `:` and "(ii)"). */
+  segment: number;
+  reading: AnchorReading;
+}
+
+/** Everything about a sentence that conditions are evaluated against. */
+export interface SentenceContext {
+  facts: ClauseFacts;
+  words: Word[];
+  hits: ConceptHit[];
+  inherited?: InheritedReading;
+  /** The headings of the sections the sentence is in, lower case. */
+  sectionTitles: string;
+}
+
+type TokenSpan = { first: number; last: number };
+
+/** Matches one rule against one sentence; returns the first anchor that satisfies every condition. */
+export function matchRule(rule: CompiledSentenceRule, context: SentenceContext): RuleMatch | undefined {
+  const allSpans: TokenSpan[][] = [];
+  for (const condition of rule.all) {
+    const spans = conditionSpans(condition, context);
+    if (spans && !spans.length) return undefined;
+    allSpans.push(spans ?? []);
+  }
+  const anchorIndex = rule.all.findIndex((condition) => condition.kind === 'pattern');
+  const fallbackIndex = allSpans.findIndex((spans) => spans.length > 0);
+  let anchors = anchorIndex >= 0 ? allSpans[anchorIndex] : fallbackIndex >= 0 ? allSpans[fallbackIndex] : [];
+  if (!anchors.length) {
+    const anySpan = rule.any.map((condition) => conditionSpans(condition, context)).find((spans) => spans && spans.length);
+    anchors = anySpan ?? [{ first: 0, last: Math.max(0, context.facts.doc.tokens.length - 1) }];
+  }
+  for (const anchor of anchors) {
+    const reading = readAnchor(context.facts, anchor.first, anchor.last, context.inherited);
+    if (!structuredConditionsHold(rule, reading)) continue;
+    if (rule.match.role === 'action' && isInSubject(reading, anchor)) continue;
+    // Conditions with a place were checked above; the rest depend on the anchor's reading.
+    if (!rule.all.every((condition) => !isReadingCondition(condition) || holds(condition, context, reading))) continue;
+    if (rule.any.length && !rule.any.some((condition) => holds(condition, context, reading))) continue;
+    if (rule.none.some((condition) => holds(condition, context, reading))) continue;
+    const tokens = context.facts.doc.tokens;
+    const segment = context.facts.segmentStarts.filter((start) => start <= anchor.first).length - 1;
+    return { rule, anchor: { start: tokens[anchor.first].start, end: tokens[anchor.last].end }, segment, reading };
+  }
+  return undefined;
+}
+
+function structuredConditionsHold(rule: CompiledSentenceRule, reading: AnchorReading): boolean {
+  const { match } = rule;
+  if (match.negated !== undefined && match.negated !== reading.negated) return false;
+  if (match.modality && !match.modality.includes(reading.modality)) return false;
+  if (match.actor && !match.actor.includes(reading.actor?.kind ?? 'unknown')) return false;
+  if (match.recipient && !match.recipient.includes(reading.recipient?.kind ?? 'unknown')) return false;
+  return true;
+}
+
+/** "Any transfer of technology shall be ..." names a transfer as the subject; nobody is made to transfer. */
+function isInSubject(reading: AnchorReading, anchor: TokenSpan): boolean {
+  const { operative } = reading;
+  if (!operative?.actor || operative.passive) return false;
+  return anchor.first >= operative.actor.first && anchor.last <= operative.actor.last;
+}
+
+function isReadingCondition(condition: CompiledCondition): boolean {
+  return condition.kind === 'condition' || condition.kind === 'recipient' || condition.kind === 'actor' || condition.kind === 'section';
+}
+
+function holds(condition: CompiledCondition, context: SentenceContext, reading: AnchorReading): boolean {
+  switch (condition.kind) {
+    case 'condition':
+      return context.facts.conditions.has(condition.condition);
+    case 'recipient':
+      return condition.kinds.includes(reading.recipient?.kind ?? 'unknown');
+    case 'actor':
+      return condition.kinds.includes(reading.actor?.kind ?? 'unknown');
+    case 'section':
+      return condition.words.some((word) => context.sectionTitles.includes(word));
+    default:
+      return (conditionSpans(condition, context)?.length ?? 0) > 0;
+  }
+}
+
+/**
+ * Where a condition matches, as token spans; undefined for conditions that have no place
+ * (`condition`, `actor`, `recipient`), which are checked against the anchor's reading instead.
+ */
+function conditionSpans(condition: CompiledCondition, context: SentenceContext): TokenSpan[] | undefined {
+  const tokens = context.facts.doc.tokens;
+  switch (condition.kind) {
+    case 'pattern':
+      return findPatternMatches(tokens, condition.pattern);
+    case 'concept':
+      return context.hits.filter((hit) => hit.concept === condition.concept).flatMap((hit) => toTokenSpan(tokens, hit));
+    case 'phrase':
+      return phraseSpans(context.words, condition.phrases).flatMap((span) => toTokenSpan(tokens, span));
+    default:
+      return undefined;
+  }
+}
+
+function phraseSpans(words: Word[], phrases: string[][]): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of phrases) {
+      if (phrase.every((word, k) => words[i + k]?.normal === word)) spans.push({ start: words[i].start, end: words[i + phrase.length - 1].end });
+    }
+  }
+  return spans;
+}
+
+function toTokenSpan(tokens: ClauseFacts['doc']['tokens'], span: Span): TokenSpan[] {
+  let first = -1;
+  let last = -1;
+  for (const token of tokens) {
+    if (token.end <= span.start) continue;
+    if (token.start >= span.end) break;
+    if (first < 0) first = token.index;
+    last = token.index;
+  }
+  return first < 0 ? [] : [{ first, last }];
+}

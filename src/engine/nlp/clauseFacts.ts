@@ -1,0 +1,208 @@
+import type { ConditionKind, Modality, PartyKind } from '../rulebook/types';
+import type { Span } from '../text/spans';
+import { findConditions } from './conditions';
+import { findOperatives, type Operative } from './operatives';
+import type { SentenceDoc, Token } from './sentenceDoc';
+
+/** What the engine understands of one sentence, before any rule looks at it. */
+export interface ClauseFacts {
+  doc: SentenceDoc;
+  operatives: Operative[];
+  /** Token indexes where clause segments start (after `;`, `:` and at "provided that"). */
+  segmentStarts: number[];
+  /** Token indexes of exception cues: "except", "other than", "unless", "save". */
+  exceptions: number[];
+  conditions: Map<ConditionKind, Span>;
+}
+
+/** A participant of a clause: who acts, or who receives. */
+export interface Participant {
+  first: number;
+  last: number;
+  kind: PartyKind;
+  text: string;
+}
+
+/** How the verb governing a matched phrase reads. */
+export interface AnchorReading {
+  operative?: Operative;
+  negated: boolean;
+  modality: Modality;
+  actor?: Participant;
+  recipient?: Participant;
+}
+
+/** The reading a sub-clause inherits from the sentence that introduces it ("Licensee shall:"). */
+export type InheritedReading = Omit<AnchorReading, 'operative' | 'recipient'>;
+
+const EXCEPTION_CUES = new Set(['except', 'excepting', 'unless', 'save', 'excluding', 'other']);
+const NP_FUNCTION_WORDS = new Set(['the', 'its', 'their', 'any', 'such', 'relevant', 'competent', 'applicable', 'appropriate', 'other', 'each', 'either', 'all', 'a', 'an', 'of', 'and', 'or', 'his', 'her', 'said', 'respective']);
+const RECIPIENT_PREPOSITIONS = new Set(['to', 'with', 'unto', 'towards']);
+/** Negating one of these permits what follows: "Nothing herein shall prevent X from disclosing". */
+const PREVENTION_VERBS = new Set(['prevent', 'prohibit', 'restrict', 'preclude', 'limit', 'restrain', 'bar', 'apply', 'prevents', 'prohibits', 'restricts', 'precludes', 'limits', 'applies']);
+
+export function analyseClause(doc: SentenceDoc, analysisText: string): ClauseFacts {
+  const segmentStarts = findSegmentStarts(doc.tokens);
+  const segmentStartOf = (index: number): number => {
+    let start = 0;
+    for (const candidate of segmentStarts) if (candidate <= index) start = candidate;
+    return start;
+  };
+  return {
+    doc,
+    operatives: findOperatives(doc.tokens, segmentStartOf),
+    segmentStarts,
+    exceptions: doc.tokens.filter((token) => isExceptionCue(doc.tokens, token.index)).map((token) => token.index),
+    conditions: findConditions(analysisText, doc),
+  };
+}
+
+function findSegmentStarts(tokens: Token[]): number[] {
+  const starts = [0];
+  tokens.forEach((token, index) => {
+    if (index + 1 < tokens.length && /[;:]/.test(token.post)) starts.push(index + 1);
+    if (token.normal === 'provided' && (tokens[index + 1]?.normal === 'that' || tokens[index + 1]?.normal === 'however' || /,/.test(token.post))) starts.push(index);
+    if (index > 0 && isInlineEnumerator(token)) starts.push(index + 1);
+  });
+  return [...new Set(starts)].sort((a, b) => a - b);
+}
+
+/** "(ii)", "(b)", "2)" inside a sentence: each enumerated part is a segment of its own. */
+function isInlineEnumerator(token: Token): boolean {
+  return /\)/.test(token.post) && /^(?:[a-h]|[ivx]{1,4}|\d{1,2})$/.test(token.normal) && (/\(\s*$/.test(token.pre) || /^\s*$/.test(token.pre));
+}
+
+function isExceptionCue(tokens: Token[], index: number): boolean {
+  const word = tokens[index].normal;
+  if (word === 'other') return tokens[index + 1]?.normal === 'than';
+  if (word === 'save') return tokens[index + 1]?.normal === 'that' || tokens[index + 1]?.normal === 'as' || tokens[index + 1]?.normal === 'for';
+  return EXCEPTION_CUES.has(word);
+}
+
+function segmentOf(facts: ClauseFacts, index: number): number {
+  let segment = 0;
+  facts.segmentStarts.forEach((start, k) => {
+    if (start <= index) segment = k;
+  });
+  return segment;
+}
+
+/**
+ * Reads a matched phrase `[first, last]` (token indexes): the operative that governs it, and
+ * so whether it is negated, its modality, who acts and who receives.
+ */
+export function readAnchor(facts: ClauseFacts, first: number, last: number, inherited?: InheritedReading): AnchorReading {
+  const operative = governingOperative(facts, first, last);
+  if (!operative) {
+    return {
+      negated: inherited?.negated ?? false,
+      modality: inherited?.modality ?? 'statement',
+      actor: inherited?.actor,
+      recipient: findRecipient(facts, first),
+    };
+  }
+  let negated = operative.negated;
+  let modality = operative.modality;
+  const afterVerb = Math.max(operative.verb, operative.cueEnd - 1);
+  if (negated && facts.exceptions.some((cue) => cue > afterVerb && cue < first)) {
+    // An exception to a prohibition is a permission: "shall not disclose ..., except to the authorities".
+    negated = false;
+    modality = 'permission';
+  } else if (negated && first > operative.verb && PREVENTION_VERBS.has(facts.doc.tokens[operative.verb]?.normal ?? '')) {
+    // "Nothing shall prevent LBIO from disclosing ...", "the restriction shall not apply to disclosures ...".
+    negated = false;
+    modality = 'permission';
+  }
+  const actor = operative.actor ? participant(facts.doc.tokens, operative.actor.first, operative.actor.last) : inherited?.actor;
+  return { operative, negated, modality, actor, recipient: findRecipient(facts, Math.max(first, operative.verb >= 0 ? operative.verb : first)) };
+}
+
+function governingOperative(facts: ClauseFacts, first: number, last: number): Operative | undefined {
+  const { operatives } = facts;
+  const containing = operatives.find((op) => op.verb >= first && op.verb <= last) ?? operatives.find((op) => op.cueStart >= first && op.cueStart <= last);
+  if (containing) return containing;
+  const segment = segmentOf(facts, first);
+  const sameSegment = operatives.filter((op) => segmentOf(facts, op.cueStart) === segment);
+  const before = sameSegment.filter((op) => op.cueStart < first);
+  if (before.length) return before[before.length - 1];
+  const after = sameSegment.find((op) => op.cueStart > last);
+  if (after) return after;
+  const earlier = operatives.filter((op) => op.cueStart < first);
+  return earlier[earlier.length - 1];
+}
+
+/** The first party, venture or authority that something goes "to" or is shared "with" after `from`. */
+function findRecipient(facts: ClauseFacts, from: number): Participant | undefined {
+  const tokens = facts.doc.tokens;
+  const segmentEnd = facts.segmentStarts.find((start) => start > from) ?? tokens.length;
+  const limit = Math.min(segmentEnd, from + 40);
+  // Indirect object: "grants LBIO a licence", "provide Sanofi with".
+  const direct = nounPhrase(tokens, from + 1, limit);
+  if (direct && direct.kind !== 'unknown') return direct;
+  for (let i = from; i < limit; i++) {
+    if (!RECIPIENT_PREPOSITIONS.has(tokens[i].normal)) continue;
+    const listed = recipientList(tokens, i + 1, limit);
+    if (listed) return listed;
+  }
+  return undefined;
+}
+
+/**
+ * After "to": the named recipients, which may be a list ("to its board, attorneys, accountants
+ * and competent authorities"). An authority anywhere in the list makes it a disclosure to the state.
+ */
+function recipientList(tokens: Token[], start: number, limit: number): Participant | undefined {
+  const end = Math.min(limit, start + 30);
+  let first: Participant | undefined;
+  for (let i = start; i < end; i++) {
+    if (LIST_ENDS.has(tokens[i].normal) && i > start) break;
+    if (!hasPartyTag(tokens[i])) continue;
+    const phrase = nounPhrase(tokens, i, end) ?? participant(tokens, i, i);
+    if (phrase.kind === 'government') return phrase;
+    first ??= phrase;
+    i = phrase.last;
+  }
+  return first;
+}
+
+/** Words that end a list of recipients. */
+const LIST_ENDS = new Set(['for', 'pursuant', 'under', 'if', 'unless', 'except', 'provided', 'upon', 'within', 'during', 'whether', 'subject', 'without', 'so', 'shall', 'will', 'may', 'must']);
+
+/** A short noun phrase starting at `start`: function words and the capitalised or tagged words after them. */
+function nounPhrase(tokens: Token[], start: number, limit: number): Participant | undefined {
+  let end = start;
+  while (end < limit && end - start < 10) {
+    const token = tokens[end];
+    const isName = /^[A-Z0-9[]/.test(token.text) || hasPartyTag(token);
+    if (!isName && !NP_FUNCTION_WORDS.has(token.normal)) break;
+    end++;
+    if (/[,;:)]/.test(token.post) && isName) break;
+  }
+  while (end > start && NP_FUNCTION_WORDS.has(tokens[end - 1].normal) && !hasPartyTag(tokens[end - 1])) end--;
+  if (end === start) return undefined;
+  return participant(tokens, start, end - 1);
+}
+
+function hasPartyTag(token: Token): boolean {
+  return token.tags.has('Party') || token.tags.has('Government') || token.tags.has('Venture') || token.tags.has('ThirdParty');
+}
+
+/**
+ * Classifies who a phrase names. An authority anywhere in it wins ("Bank of America's federal
+ * regulators"); otherwise the first word that names someone decides ("any third party" is a third
+ * party, "the other Party or its Affiliates" a party).
+ */
+export function participant(tokens: Token[], first: number, last: number): Participant {
+  const span = tokens.slice(first, last + 1);
+  let kind: PartyKind = 'unknown';
+  if (span.some((token) => token.tags.has('Government'))) kind = 'government';
+  else {
+    for (const token of span) {
+      if (token.tags.has('Venture')) kind = 'venture';
+      else if (token.tags.has('ThirdParty')) kind = 'third-party';
+      else if (token.tags.has('Party')) kind = 'party';
+      if (kind !== 'unknown') break;
+    }
+  }
+  return { first, last, kind, text: span.map((token, k) => token.text + (k < span.length - 1 ? token.post : '')).join('').trim() };
+}

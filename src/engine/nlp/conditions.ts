@@ -1,0 +1,28 @@
+import type { ConditionKind } from '../rulebook/types';
+import type { Span } from '../text/spans';
+
+/** Cue phrases for the conditions a clause can attach to an obligation. */
+const CONDITION_CUES: [ConditionKind, RegExp][] = [
+  ['on-request', /\b(?:(?:upon|on|at|following|after|within [\w()\s-]{1,30} (?:of|after))\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:reasonable\s+)?(?:written\s+)?(?:request|demand)s?\b|if (?:so )?requested\b|when(?:ever)? (?:so )?requested\b|as (?:may be )?(?:reasonably )?requested\b|on demand\b|upon receipt of (?:a|any) (?:written )?request\b|(?:may|shall) (?:also )?request\b)/i],
+  ['condition-of', /\b(?:as a (?:pre-?)?condition (?:of|to|for|precedent)|in order to (?:obtain|secure|receive|maintain) (?:the |any |such )?(?:approval|licen[cs]e|permit|registration|authori[sz]ation)|conditional (?:up)?on|contingent (?:up)?on|conditions? (?:an? |the |any |its |such )?(?:approvals?|licen[cs]es?|permits?|registrations?|authori[sz]ations?) (?:up)?on)\b/i],
+  ['approval', /\b(?:subject to (?:the )?(?:prior )?(?:written )?(?:approval|examination|review|permission) (?:of|by|from)|(?:approval|permit|licen[cs]e|registration) (?:of|from|by) (?:the |any )?(?:relevant |competent |applicable )?(?:government|governmental|regulatory|administrative|state)\b)/i],
+  ['termination', /\b(?:terminat(?:ion|es|ed)|expiration|expiry)\b/i],
+  ['insolvency', /\b(?:bankruptcy|insolven\w*|receiver(?:ship)?|liquidat\w+|winding[- ]up)\b/i],
+  ['no-notice', /\b(?:without (?:first |prior |any |advance |giving )*(?:notice|notif\w*|informing)|(?:not|no) (?:be )?(?:required|obligated)? ?(?:to )?(?:give |provide )?(?:any |prior )?notice|require any notice)\b/i],
+  ['notice', /\b(?:(?:prompt|prior|advance|written|reasonable) (?:written )?notice|notify|notif(?:y|ies|ied|ication) (?:to )?the (?:disclosing|other)|give (?:the \w+ )?notice)\b/i],
+  ['protective-order', /\b(?:protective order|confidential treatment|seek (?:to )?(?:limit|obtain|narrow|contest)|(?:contest|resist|oppose) (?:such|the|any) (?:disclosure|request|order)|other appropriate remedy|minimi[sz]e (?:the )?disclosure)\b/i],
+  ['consent', /\bwithout (?:the )?(?:prior |express |written |prior written )*(?:consent|approval|authori[sz]ation|permission)\b/i],
+  // Ownership follows inventorship: "made solely by Ono personnel ... shall be owned by Ono".
+  ['creator-owns', /\b(?:made|developed|conceived|created|invented|generated|authored|discovered)\s+(?:solely\s+|exclusively\s+|independently\s+|jointly\s+)?by\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+)?([A-Z][\w&.-]{1,40}(?:\s+[A-Z][\w&.-]{1,40}){0,2})\b[^;]{0,200}?\b(?:owned\s+by|(?:sole|exclusive)\s+property\s+of|property\s+of|vest(?:ed)?\s+in|belong(?:s)?\s+to)\s+(?:the\s+)?\1\b/],
+];
+
+/** The conditions a sentence states, each with where its cue is. */
+export function findConditions(analysisText: string, span: Span): Map<ConditionKind, Span> {
+  const found = new Map<ConditionKind, Span>();
+  const text = analysisText.slice(span.start, span.end);
+  for (const [kind, cue] of CONDITION_CUES) {
+    const match = cue.exec(text);
+    if (match) found.set(kind, { start: span.start + match.index, end: span.start + match.index + match[0].length });
+  }
+  return found;
+}

@@ -1,0 +1,154 @@
+import type { Modality } from '../rulebook/types';
+import type { Token } from './sentenceDoc';
+
+/**
+ * An operative phrase: the modal or grant words of a clause and the verb they govern, with
+ * whether that verb is negated. "No Party shall be required to transfer" is one operative:
+ * cue `shall`, verb `transfer`, obligation, negated.
+ */
+export interface Operative {
+  /** Token indexes of the cue, `[cueStart, cueEnd)`: `shall`, `agrees to`, `hereby`. */
+  cueStart: number;
+  cueEnd: number;
+  /** The governed verb, or -1 when the clause ends first. */
+  verb: number;
+  modality: Modality;
+  negated: boolean;
+  passive: boolean;
+  /** Tokens of the subject before the cue, `[first, last]`, when there is one. */
+  actor?: { first: number; last: number };
+}
+
+const MODALS: Record<string, Modality> = {
+  shall: 'obligation',
+  must: 'obligation',
+  will: 'obligation',
+  should: 'obligation',
+  may: 'permission',
+  can: 'permission',
+  cannot: 'permission',
+  might: 'permission',
+};
+const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'undertake', 'undertakes', 'covenant', 'covenants', 'commit', 'commits', 'promise', 'promises']);
+const OBLIGED = new Set(['required', 'obligated', 'obliged', 'bound', 'expected']);
+const ALLOWED = new Set(['entitled', 'permitted', 'authorized', 'authorised', 'free', 'allowed']);
+const BE = new Set(['is', 'are', 'be', 'being', 'was', 'were', 'been']);
+const PRESENT_GRANTS = new Set(['grants', 'assigns', 'conveys', 'licenses', 'licences', 'sublicenses', 'transfers', 'acknowledges', 'agrees', 'owns', 'retains']);
+const SKIPPABLE = new Set(['also', 'hereby', 'promptly', 'immediately', 'forthwith', 'thereafter', 'then', 'further', 'each', 'both', 'either', 'jointly', 'solely', 'exclusively', 'in', 'addition', 'at', 'all', 'times', 'only', 'always', 'still', 'automatically', 'irrevocably', 'unconditionally', 'timely', 'duly', 'and', 'or']);
+const NEGATORS = new Set(['not', 'never', 'neither']);
+const SUBJECT_NEGATORS = new Set(['no', 'neither', 'nothing', 'none']);
+const NOT_A_NEGATION_AFTER_NO = new Set(['later', 'less', 'more', 'sooner', 'earlier', 'cost', 'charge', 'additional', 'extra', 'expense', 'fee', 'further', 'other', 'longer']);
+const INVERTED_NEGATIONS = [['in', 'no', 'event'], ['under', 'no', 'circumstances'], ['at', 'no', 'time'], ['in', 'no', 'case'], ['on', 'no', 'account']];
+const CLAUSE_OPENERS = new Set(['and', 'or', 'but', 'then', 'thereafter', 'further', 'furthermore', 'also', 'moreover', 'however', 'provided', 'that', 'whereupon', 'accordingly', 'additionally', 'thus']);
+
+/** Finds every operative phrase of a sentence, in order. */
+export function findOperatives(tokens: Token[], segmentStartOf: (index: number) => number): Operative[] {
+  const operatives: Operative[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const cue = readCue(tokens, i);
+    if (!cue) continue;
+    const operative = completeOperative(tokens, cue, segmentStartOf(i));
+    operatives.push(operative);
+    i = Math.max(i, operative.cueEnd - 1);
+  }
+  return operatives;
+}
+
+interface Cue {
+  start: number;
+  end: number;
+  modality: Modality;
+  negated: boolean;
+}
+
+/** Recognises a cue starting at token `i`. */
+function readCue(tokens: Token[], i: number): Cue | undefined {
+  const word = tokens[i].normal;
+  const next = tokens[i + 1]?.normal;
+  const afterNext = tokens[i + 2]?.normal;
+  if (word in MODALS) {
+    if (word === 'may' && isMonthMay(tokens, i)) return undefined;
+    if (word === 'will' && tokens[i - 1]?.normal === 'at') return undefined;
+    return { start: i, end: i + 1, modality: MODALS[word], negated: word === 'cannot' };
+  }
+  if (COMMITMENT_VERBS.has(word) && next === 'to') return { start: i, end: i + 2, modality: 'obligation', negated: false };
+  if (COMMITMENT_VERBS.has(word) && next === 'not' && afterNext === 'to') return { start: i, end: i + 3, modality: 'obligation', negated: true };
+  if (BE.has(word) && next && OBLIGED.has(next) && afterNext === 'to') return { start: i, end: i + 3, modality: 'obligation', negated: false };
+  if (BE.has(word) && next && ALLOWED.has(next) && afterNext === 'to') return { start: i, end: i + 3, modality: 'permission', negated: false };
+  if ((word === 'has' || word === 'have') && next === 'the' && (afterNext === 'right' || afterNext === 'option') && tokens[i + 3]?.normal === 'to') {
+    return { start: i, end: i + 4, modality: 'permission', negated: false };
+  }
+  if (word === 'hereby') return { start: i, end: i + 1, modality: 'grant', negated: false };
+  if (PRESENT_GRANTS.has(word) && i > 0 && /^[A-Z]/.test(tokens[i - 1].text) && !(tokens[i - 1].normal in MODALS)) {
+    return { start: i, end: i, modality: word === 'agrees' ? 'obligation' : 'grant', negated: false };
+  }
+  return undefined;
+}
+
+function isMonthMay(tokens: Token[], i: number): boolean {
+  return /^\d/.test(tokens[i + 1]?.normal ?? '') || /^\d/.test(tokens[i - 1]?.normal ?? '');
+}
+
+/** Reads past the cue to the governed verb, collecting negation, passive voice and the subject. */
+function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Operative {
+  let modality = cue.modality;
+  let negated = cue.negated;
+  let passive = false;
+  let at = cue.end;
+  const isPresentGrant = cue.end === cue.start;
+  for (let guard = 0; !isPresentGrant && guard < 12 && at < tokens.length; guard++) {
+    const word = tokens[at].normal;
+    const next = tokens[at + 1]?.normal;
+    if (NEGATORS.has(word)) {
+      negated = true;
+      at++;
+    } else if (BE.has(word) && next && OBLIGED.has(next) && tokens[at + 2]?.normal === 'to') {
+      at += 3;
+    } else if (BE.has(word) && next && ALLOWED.has(next) && tokens[at + 2]?.normal === 'to') {
+      modality = negated ? modality : 'permission';
+      at += 3;
+    } else if ((word === 'have' || word === 'has') && next === 'the' && (tokens[at + 2]?.normal === 'right' || tokens[at + 2]?.normal === 'option') && tokens[at + 3]?.normal === 'to') {
+      modality = 'permission';
+      at += 4;
+    } else if (word === 'be' || word === 'been' || word === 'become') {
+      passive = true;
+      at++;
+    } else if (SKIPPABLE.has(word) || (word.endsWith('ly') && word.length > 4)) {
+      at++;
+    } else {
+      break;
+    }
+  }
+  const verb = isPresentGrant ? cue.start : at < tokens.length ? at : -1;
+  const subjectNegated = isSubjectNegated(tokens, cue.start, segmentStart);
+  return {
+    cueStart: cue.start,
+    cueEnd: Math.max(cue.end, cue.start + 1),
+    verb,
+    modality,
+    negated: negated || subjectNegated,
+    passive,
+    actor: subjectOf(tokens, cue.start, segmentStart),
+  };
+}
+
+/** "No Party shall", "Neither X nor Y shall", "Nothing in this Agreement shall", "In no event shall". */
+function isSubjectNegated(tokens: Token[], cueStart: number, segmentStart: number): boolean {
+  for (const phrase of INVERTED_NEGATIONS) {
+    const start = cueStart - phrase.length;
+    if (start >= segmentStart && phrase.every((word, k) => tokens[start + k].normal === word)) return true;
+  }
+  const subject = subjectOf(tokens, cueStart, segmentStart);
+  if (!subject) return false;
+  const first = tokens[subject.first].normal;
+  if (!SUBJECT_NEGATORS.has(first)) return false;
+  return !(first === 'no' && NOT_A_NEGATION_AFTER_NO.has(tokens[subject.first + 1]?.normal ?? ''));
+}
+
+/** The subject: the words between the last comma (or clause start) and the cue, without openers. */
+function subjectOf(tokens: Token[], cueStart: number, segmentStart: number): { first: number; last: number } | undefined {
+  let first = cueStart;
+  while (first > segmentStart && cueStart - first < 30 && !/[,;:(]/.test(tokens[first - 1].post)) first--;
+  while (first < cueStart && CLAUSE_OPENERS.has(tokens[first].normal)) first++;
+  return first < cueStart ? { first, last: cueStart - 1 } : undefined;
+}

@@ -1,0 +1,170 @@
+import type { CompiledPattern } from './compromise';
+import type { Token } from './sentenceDoc';
+
+/** One term of a pattern as `nlp.parseMatch` describes it. */
+export interface TermSpec {
+  word?: string;
+  tag?: string;
+  fastOr?: Set<string>;
+  choices?: TermSpec[][];
+  operator?: 'or' | 'and';
+  optional?: boolean;
+  greedy?: boolean;
+  min?: number;
+  max?: number;
+  anything?: boolean;
+  negative?: boolean;
+  start?: boolean;
+  end?: boolean;
+  regex?: RegExp;
+  method?: string;
+  fuzzy?: boolean;
+  chunk?: string;
+  pos?: string;
+}
+
+/** Term methods (`@hasComma`) the matcher understands. */
+export const SUPPORTED_METHODS = new Set(['hasComma', 'hasSemicolon', 'hasColon', 'hasQuote', 'hasHyphen', 'isTitleCase', 'isUpperCase', 'hasPeriod']);
+
+/** Steps one pattern may take on one sentence before it gives up: patterns come from other people. */
+export const STEP_BUDGET = 20_000;
+
+export interface TokenSpan {
+  first: number;
+  last: number;
+}
+
+/**
+ * Matches a compromise pattern (as parsed by `nlp.parseMatch`) against a sentence's tokens.
+ * compromise's own matcher does not backtrack: `technology .{0,6} (owned|licensed) by` fails on
+ * "technology owned or licensed by", and a group with a tag never matches after a wildcard.
+ * This matcher follows the same syntax with full backtracking, and stops after STEP_BUDGET steps
+ * so that no pattern can hang a review. Matches do not overlap, scanning left to right.
+ */
+export function findPatternMatches(tokens: Token[], pattern: CompiledPattern): TokenSpan[] {
+  const specs = pattern as unknown as TermSpec[];
+  const state = { steps: 0 };
+  const matches: TokenSpan[] = [];
+  const lastStart = specs[0]?.start ? 0 : tokens.length - 1;
+  for (let start = 0; start <= lastStart; start++) {
+    const end = matchSequence(tokens, specs, 0, start, state);
+    if (state.steps > STEP_BUDGET) break;
+    if (end > start) {
+      matches.push({ first: start, last: end - 1 });
+      start = end - 1;
+    }
+  }
+  return matches;
+}
+
+/** Matches `specs[index..]` from token `at`; returns the end (exclusive) or -1. */
+function matchSequence(tokens: Token[], specs: TermSpec[], index: number, at: number, state: { steps: number }): number {
+  if (index === specs.length) return at;
+  if (++state.steps > STEP_BUDGET) return -1;
+  const spec = specs[index];
+  for (const end of repetitionEnds(tokens, spec, at, state)) {
+    if (spec.end && end !== tokens.length) continue;
+    const result = matchSequence(tokens, specs, index + 1, end, state);
+    if (result >= 0) return result;
+  }
+  return -1;
+}
+
+function bounds(spec: TermSpec): [number, number] {
+  const min = spec.min ?? (spec.optional ? 0 : 1);
+  const max = spec.max ?? (spec.greedy ? Number.POSITIVE_INFINITY : 1);
+  return [min, Math.max(min, max)];
+}
+
+/** The positions after matching `spec` min..max times from `at`, most repetitions first when greedy. */
+function repetitionEnds(tokens: Token[], spec: TermSpec, at: number, state: { steps: number }): number[] {
+  const [min, max] = bounds(spec);
+  const ends = new Set<number>();
+  let frontier = new Set([at]);
+  if (min === 0) ends.add(at);
+  for (let count = 1; count <= max && frontier.size; count++) {
+    const next = new Set<number>();
+    for (const position of frontier) for (const end of unitEnds(tokens, spec, position, state)) next.add(end);
+    if (count >= min) for (const end of next) ends.add(end);
+    frontier = next;
+    if (state.steps > STEP_BUDGET) break;
+  }
+  const ordered = [...ends];
+  return spec.greedy || spec.optional ? ordered.sort((a, b) => b - a) : ordered.sort((a, b) => a - b);
+}
+
+/** Where one occurrence of `spec` starting at `at` can end. */
+function unitEnds(tokens: Token[], spec: TermSpec, at: number, state: { steps: number }): number[] {
+  if (++state.steps > STEP_BUDGET) return [];
+  if (spec.choices && spec.operator !== 'and') {
+    const ends = spec.choices.flatMap((choice) => matchAll(tokens, choice, 0, at, state)).filter((end) => end > at);
+    if (spec.negative) return at < tokens.length && !ends.length ? [at + 1] : [];
+    return ends;
+  }
+  if (at >= tokens.length) return [];
+  const matches = termMatches(spec, tokens[at]);
+  return matches !== Boolean(spec.negative) ? [at + 1] : [];
+}
+
+/** Every end position of a choice's sequence (choices are short, so all are enumerated). */
+function matchAll(tokens: Token[], specs: TermSpec[], index: number, at: number, state: { steps: number }): number[] {
+  if (index === specs.length) return [at];
+  const ends: number[] = [];
+  for (const end of repetitionEnds(tokens, specs[index], at, state)) ends.push(...matchAll(tokens, specs, index + 1, end, state));
+  return ends;
+}
+
+/** Whether one token satisfies one term (without the term's negation). */
+function termMatches(spec: TermSpec, token: Token): boolean {
+  if (spec.choices && spec.operator === 'and') return spec.choices.every((choice) => choice.length === 1 && termMatches(choice[0], token));
+  if (spec.anything) return true;
+  const bare = token.normal.endsWith("'s") ? token.normal.slice(0, -2) : token.normal;
+  if (spec.fastOr && !(spec.fastOr.has(token.normal) || spec.fastOr.has(bare))) return false;
+  if (spec.pos && !token.tags.has(spec.pos)) return false;
+  if (spec.word !== undefined) {
+    if (spec.fuzzy ? similarity(spec.word, token.normal) < (spec.min ?? 0.85) : spec.word !== token.normal && spec.word !== bare) return false;
+  }
+  if (spec.tag && !token.tags.has(spec.tag)) return false;
+  if (spec.regex && !spec.regex.test(token.normal)) return false;
+  if (spec.method && !methodHolds(spec.method, token)) return false;
+  return Boolean(spec.fastOr || spec.word !== undefined || spec.tag || spec.regex || spec.method || spec.pos);
+}
+
+function methodHolds(method: string, token: Token): boolean {
+  switch (method) {
+    case 'hasComma':
+      return token.post.includes(',');
+    case 'hasSemicolon':
+      return token.post.includes(';');
+    case 'hasColon':
+      return token.post.includes(':');
+    case 'hasPeriod':
+      return token.post.includes('.');
+    case 'hasQuote':
+      return /["'\u201c\u201d]/.test(token.pre + token.post);
+    case 'hasHyphen':
+      return /^-/.test(token.post);
+    case 'isTitleCase':
+      return /^[A-Z][a-z]/.test(token.text);
+    case 'isUpperCase':
+      return /^[^a-z]*[A-Z][^a-z]*$/.test(token.text);
+    default:
+      return false;
+  }
+}
+
+/** 1 minus the normalised edit distance. */
+function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const previous = Array.from({ length: b.length + 1 }, (_value, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return 1 - previous[b.length] / Math.max(a.length, b.length);
+}

@@ -1,0 +1,87 @@
+import { phraseWords, wordVariants, type Word } from './words';
+
+/** A place where a vocabulary phrase occurs. */
+export interface ConceptHit {
+  concept: string;
+  start: number;
+  end: number;
+  /** Index of the first and one past the last matched word. */
+  firstWord: number;
+  lastWord: number;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  /** Words that end with `*` in the vocabulary: any word starting with the prefix matches. */
+  prefixes: { prefix: string; node: TrieNode }[];
+  concepts: Set<string>;
+}
+
+function newNode(): TrieNode {
+  return { children: new Map(), prefixes: [], concepts: new Set() };
+}
+
+/**
+ * A trie over the words of every vocabulary phrase. It finds all concept occurrences in a list
+ * of words in one pass, whatever the number of phrases; plural and possessive forms of a word
+ * match the word ("Improvements", "Licensee's"), and `licen*` matches any word that starts so.
+ */
+export class VocabularyMatcher {
+  private readonly root = newNode();
+  /** Every first word of a phrase, for a quick "could this sentence match" test. */
+  readonly firstWords = new Set<string>();
+
+  add(concept: string, phrase: string): void {
+    const words = phraseWords(phrase.replace(/\*$/, ''));
+    if (!words.length) return;
+    const prefixLast = phrase.trim().endsWith('*');
+    let node = this.root;
+    words.forEach((word, index) => {
+      const isPrefix = prefixLast && index === words.length - 1;
+      if (isPrefix) {
+        let entry = node.prefixes.find((candidate) => candidate.prefix === word);
+        if (!entry) {
+          entry = { prefix: word, node: newNode() };
+          node.prefixes.push(entry);
+        }
+        node = entry.node;
+      } else {
+        let child = node.children.get(word);
+        if (!child) {
+          child = newNode();
+          node.children.set(word, child);
+        }
+        node = child;
+      }
+      if (index === 0) this.firstWords.add(isPrefix ? `${word}*` : word);
+    });
+    node.concepts.add(concept);
+  }
+
+  /** Every occurrence of every concept in `words` (overlapping occurrences included). */
+  find(words: Word[]): ConceptHit[] {
+    const hits: ConceptHit[] = [];
+    for (let first = 0; first < words.length; first++) {
+      this.walk(words, first, first, this.root, hits);
+    }
+    return hits;
+  }
+
+  private walk(words: Word[], first: number, at: number, node: TrieNode, hits: ConceptHit[]): void {
+    if (at > first) {
+      for (const concept of node.concepts) {
+        hits.push({ concept, start: words[first].start, end: words[at - 1].end, firstWord: first, lastWord: at });
+      }
+    }
+    if (at >= words.length) return;
+    const word = words[at].normal;
+    // Variants are distinct strings, so each leads to a different child.
+    for (const variant of wordVariants(word)) {
+      const child = node.children.get(variant);
+      if (child) this.walk(words, first, at + 1, child, hits);
+    }
+    for (const { prefix, node: child } of node.prefixes) {
+      if (word.startsWith(prefix)) this.walk(words, first, at + 1, child, hits);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import recommendedText from '../../rulebooks/recommended.rulebook.jsonc';
+import { compileRulebooks, type CompiledRulebook, type CompileResult } from './compileRulebook';
+import { parseRulebook, type ParsedRulebook } from './parseRulebook';
+
+/** The name teams use in `extends` for the built-in rulebook. */
+export const RECOMMENDED = 'clauseguard:recommended';
+
+let parsed: ParsedRulebook | undefined;
+let compiled: CompileResult | undefined;
+
+/** The built-in rulebook as parsed text: the same format and loader as teams' rulebooks. */
+export function recommendedRulebook(): ParsedRulebook {
+  parsed ??= parseRulebook(RECOMMENDED, recommendedText);
+  return parsed;
+}
+
+/** The built-in rulebook, compiled once per process. */
+export function compiledRecommended(): CompiledRulebook {
+  compiled ??= compileRulebooks([recommendedRulebook()]);
+  if (!compiled.rulebook) {
+    const first = compiled.problems.find((problem) => problem.severity === 'error');
+    throw new Error(`The built-in rulebook is invalid: ${first ? `${first.line}:${first.column} ${first.message}` : 'unknown error'}`);
+  }
+  return compiled.rulebook;
+}
