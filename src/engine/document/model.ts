@@ -21,6 +21,8 @@ export interface Sentence extends Span {
   leadIn?: number;
   /** A definition (`"Licensed Technology" means ...`) that states no obligation of its own. */
   isDefinition?: boolean;
+  /** A recital ("WHEREAS ...", or in a Background section): it describes, it does not oblige. */
+  isRecital?: boolean;
 }
 
 export interface Clause extends Span {
@@ -96,6 +98,7 @@ function buildClauses(analysisText: string, blocks: LayoutBlock[], sections: Sec
       const kind: Sentence['kind'] = block.isHeading || (span === spans[0] && isRunInTitle(analysisText, span, block)) ? 'heading' : isItem ? 'item' : 'sentence';
       const sentence: Sentence = { ...span, index: sentences.length, clauseIndex, kind };
       if (isPureDefinition(analysisText.slice(span.start, span.end))) sentence.isDefinition = true;
+      if (isRecital(analysisText, span, sections[sectionIndex ?? -1]?.title)) sentence.isRecital = true;
       if (isItem && leadIn !== undefined && spans[0] === span) sentence.leadIn = leadIn;
       sentences.push(sentence);
       clause.sentences.push(sentence.index);
@@ -173,4 +176,10 @@ function isRunInTitle(analysisText: string, span: Span, block: LayoutBlock): boo
   const text = analysisText.slice(span.start, span.end).replace(/[.:]$/, '').trim();
   const words = text.split(/\s+/);
   return words.length <= 8 && words.every((word) => /^[A-Z0-9&(]/.test(word) || /^(?:of|and|or|the|to|for|in|on|as|by|a|an|with)$/.test(word)) && !/\b(?:shall|will|must|may)\b/i.test(text);
+}
+
+/** "WHEREAS, ..." and sentences under a Recitals or Background heading. */
+function isRecital(analysisText: string, span: Span, sectionTitle: string | undefined): boolean {
+  if (/^\s*WHEREAS\b/i.test(analysisText.slice(span.start, Math.min(span.end, span.start + 12)))) return true;
+  return sectionTitle !== undefined && /^(?:recitals?|background|preamble|whereas)$/i.test(sectionTitle.trim());
 }

@@ -60,7 +60,9 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
 function structuredConditionsHold(rule: CompiledSentenceRule, reading: AnchorReading): boolean {
   const { match } = rule;
   if (match.negated !== undefined && match.negated !== reading.negated) return false;
-  if (match.modality && !match.modality.includes(reading.modality)) return false;
+  // A sentence with no modal or grant verb (a heading, a recital, a table row) states nothing
+  // unless the rule asks for statements.
+  if (match.modality ? !match.modality.includes(reading.modality) : reading.modality === 'statement') return false;
   if (match.actor && !match.actor.includes(reading.actor?.kind ?? 'unknown')) return false;
   if (match.recipient && !match.recipient.includes(reading.recipient?.kind ?? 'unknown')) return false;
   return true;

@@ -40,7 +40,7 @@ export function matchSentences(
 ): SentenceMatch[] {
   const matches: SentenceMatch[] = [];
   for (const sentence of document.sentences) {
-    if (sentence.kind === 'heading' || sentence.isDefinition || (sentenceFilter && !sentenceFilter(sentence))) continue;
+    if (sentence.kind === 'heading' || sentence.isDefinition || sentence.isRecital || (sentenceFilter && !sentenceFilter(sentence))) continue;
     statistics.sentences++;
     matches.push(...matchOneSentence(document, rulebook, vocabulary, rules, sentence, statistics));
   }

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { version } from '../../package.json';
+import { HELP, parseArguments, UsageError } from './args';
+import { runCheck, type CliIo } from './check';
+import { runExplain, runRules } from './ruleCommands';
+
+/** Runs the CLI and returns its exit code. */
+export function main(argv: string[], io: CliIo): number {
+  let args;
+  try {
+    args = parseArguments(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`clauseguard: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.version) {
+    io.stdout(version);
+    return 0;
+  }
+  if (args.help || !args.command) {
+    (args.help ? io.stdout : io.stderr)(HELP);
+    return args.help ? 0 : 2;
+  }
+  switch (args.command) {
+    case 'check':
+      return runCheck(args, io);
+    case 'rules':
+      return runRules(args, io);
+    case 'explain':
+      return runExplain(args, io);
+    default:
+      io.stderr(`clauseguard: unknown command "${args.command}". Run "clauseguard --help" for the commands.`);
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(`${text}\n`),
+    stderr: (text) => process.stderr.write(text.startsWith('\r') ? text : `${text}\n`),
+    readStdin: () => readFileSync(0, 'utf8'),
+    isTerminal: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+    version,
+  };
+  try {
+    process.exitCode = main(process.argv.slice(2), io);
+  } catch (error) {
+    process.stderr.write(`clauseguard: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 2;
+  }
+}
