@@ -15,4 +15,4 @@ export type * from './rulebook/types';
 export { findSuppressions, suppressionComment } from './findings/suppressions';
 export { LineIndex } from './text/lineIndex';
 export * from './types';
-export { testRulebookExamples, type ExampleResult } from './rulebook/testExamples';
+export { ruleExamples, runRuleExample, testRulebookExamples, type ExampleResult, type RuleExample } from './rulebook/testExamples';

@@ -1,5 +1,6 @@
 import type { ContractDocument, Sentence } from '../document/model';
 import { analyseClause, readAnchor, type InheritedReading } from '../nlp/clauseFacts';
+import { findConditions } from '../nlp/conditions';
 import { buildSentenceDoc } from '../nlp/sentenceDoc';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import { wordsOf, wordVariants, type Word } from '../nlp/words';
@@ -42,7 +43,7 @@ export function matchSentences(
   for (const sentence of document.sentences) {
     if (sentence.kind === 'heading' || sentence.isDefinition || sentence.isRecital || (sentenceFilter && !sentenceFilter(sentence))) continue;
     statistics.sentences++;
-    matches.push(...matchOneSentence(document, rulebook, vocabulary, rules, sentence, statistics));
+    for (const match of matchOneSentence(document, rulebook, vocabulary, rules, sentence, statistics)) matches.push(match);
   }
   return matches;
 }
@@ -61,7 +62,9 @@ export function matchOneSentence(
   const wordSet = new Set<string>();
   for (const word of words) for (const variant of wordVariants(word.normal)) wordSet.add(variant);
   const conceptSet = new Set(hits.map((hit) => hit.concept));
-  const candidates = rules.filter((rule) => meetsRequirements(rule.requirements, wordSet, conceptSet));
+  let conditions: Map<ConditionKind, Span> | undefined;
+  const hasCondition = (kind: ConditionKind): boolean => (conditions ??= findConditions(document.analysisText, sentence)).has(kind);
+  const candidates = rules.filter((rule) => meetsRequirements(rule.requirements, wordSet, conceptSet, hasCondition));
   if (!candidates.length) return [];
   statistics.candidates++;
   statistics.nlpWords += words.length;
@@ -95,10 +98,21 @@ function inheritedReading(document: ContractDocument, rulebook: CompiledRulebook
   return { negated: reading.negated, modality: reading.modality, actor: reading.actor };
 }
 
+const sectionTitleCache = new WeakMap<ContractDocument, Map<number, string>>();
+
 /** The headings of every section that contains the sentence, lower case, for `section` conditions. */
 function sectionTitlesOf(document: ContractDocument, sentence: Sentence): string {
-  return document.sections
-    .filter((section) => section.start <= sentence.start && sentence.start < section.end && section.title)
-    .map((section) => section.title!.toLowerCase())
-    .join(' | ');
+  let cache = sectionTitleCache.get(document);
+  if (!cache) sectionTitleCache.set(document, (cache = new Map()));
+  const clause = sentence.clauseIndex;
+  let titles = cache.get(clause);
+  if (titles === undefined) {
+    const start = document.clauses[clause]?.start ?? sentence.start;
+    titles = document.sections
+      .filter((section) => section.start <= start && start < section.end && section.title)
+      .map((section) => section.title!.toLowerCase())
+      .join(' | ');
+    cache.set(clause, titles);
+  }
+  return titles;
 }

@@ -45,8 +45,12 @@ export function findPatternMatches(tokens: Token[], pattern: CompiledPattern): T
   const specs = pattern as unknown as TermSpec[];
   const state = { steps: 0 };
   const matches: TokenSpan[] = [];
-  const lastStart = specs[0]?.start ? 0 : tokens.length - 1;
+  const first = specs[0];
+  const firstIsSimple = first !== undefined && isSimple(first);
+  const lastStart = first?.start ? 0 : tokens.length - 1;
   for (let start = 0; start <= lastStart; start++) {
+    // Most starts fail on the first term; test it before any bookkeeping.
+    if (firstIsSimple && termMatches(first, tokens[start]) === Boolean(first.negative)) continue;
     const end = matchSequence(tokens, specs, 0, start, state);
     if (state.steps > STEP_BUDGET) break;
     if (end > start) {
@@ -57,11 +61,32 @@ export function findPatternMatches(tokens: Token[], pattern: CompiledPattern): T
   return matches;
 }
 
+/** One token, exactly once: the common case, matched without building lists of positions. */
+function isSimple(spec: TermSpec): boolean {
+  return !spec.choices && !spec.optional && !spec.greedy && spec.min === undefined && spec.max === undefined;
+}
+
 /** Matches `specs[index..]` from token `at`; returns the end (exclusive) or -1. */
 function matchSequence(tokens: Token[], specs: TermSpec[], index: number, at: number, state: { steps: number }): number {
   if (index === specs.length) return at;
   if (++state.steps > STEP_BUDGET) return -1;
   const spec = specs[index];
+  if (isSimple(spec)) {
+    if (at >= tokens.length || termMatches(spec, tokens[at]) === Boolean(spec.negative)) return -1;
+    if (spec.end && at + 1 !== tokens.length) return -1;
+    return matchSequence(tokens, specs, index + 1, at + 1, state);
+  }
+  if (spec.anything && !spec.choices && !spec.negative) {
+    // A wildcard such as .{0,8}: try the longest stretch first, as compromise does.
+    const [min, max] = bounds(spec);
+    for (let count = Math.min(max, tokens.length - at); count >= min; count--) {
+      if (spec.end && at + count !== tokens.length) continue;
+      const result = matchSequence(tokens, specs, index + 1, at + count, state);
+      if (result >= 0) return result;
+      if (state.steps > STEP_BUDGET) return -1;
+    }
+    return -1;
+  }
   for (const end of repetitionEnds(tokens, spec, at, state)) {
     if (spec.end && end !== tokens.length) continue;
     const result = matchSequence(tokens, specs, index + 1, end, state);

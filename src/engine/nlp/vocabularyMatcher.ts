@@ -61,27 +61,27 @@ export class VocabularyMatcher {
   /** Every occurrence of every concept in `words` (overlapping occurrences included). */
   find(words: Word[]): ConceptHit[] {
     const hits: ConceptHit[] = [];
+    const variants = words.map((word) => wordVariants(word.normal));
     for (let first = 0; first < words.length; first++) {
-      this.walk(words, first, first, this.root, hits);
+      this.walk(words, variants, first, first, this.root, hits);
     }
     return hits;
   }
 
-  private walk(words: Word[], first: number, at: number, node: TrieNode, hits: ConceptHit[]): void {
+  private walk(words: Word[], variants: string[][], first: number, at: number, node: TrieNode, hits: ConceptHit[]): void {
     if (at > first) {
       for (const concept of node.concepts) {
         hits.push({ concept, start: words[first].start, end: words[at - 1].end, firstWord: first, lastWord: at });
       }
     }
     if (at >= words.length) return;
-    const word = words[at].normal;
     // Variants are distinct strings, so each leads to a different child.
-    for (const variant of wordVariants(word)) {
+    for (const variant of variants[at]) {
       const child = node.children.get(variant);
-      if (child) this.walk(words, first, at + 1, child, hits);
+      if (child) this.walk(words, variants, first, at + 1, child, hits);
     }
     for (const { prefix, node: child } of node.prefixes) {
-      if (word.startsWith(prefix)) this.walk(words, first, at + 1, child, hits);
+      if (words[at].normal.startsWith(prefix)) this.walk(words, variants, first, at + 1, child, hits);
     }
   }
 }

@@ -210,7 +210,15 @@ function compileSentenceRule(definition: RuleDefinition, concepts: Set<string>, 
   const requirements = all.flatMap((condition) => requirementsOf(condition, concepts));
   const anyRequirements = any.map((condition) => requirementsOf(condition, concepts));
   if (any.length && anyRequirements.every((list) => list.length > 0)) {
-    requirements.push({ words: anyRequirements.flatMap((list) => list[0].words), concepts: anyRequirements.flatMap((list) => list[0].concepts) });
+    requirements.push({
+      words: anyRequirements.flatMap((list) => list[0].words),
+      concepts: anyRequirements.flatMap((list) => list[0].concepts),
+      conditions: anyRequirements.flatMap((list) => list[0].conditions ?? []),
+    });
+  }
+  if (!requirements.length) {
+    report(`Rule "${definition.id}" names no word, phrase, vocabulary or condition that every match must contain, so every sentence of every contract would be parsed for it; add one.`, ['match']);
+    return undefined;
   }
   const structured = ['negated', 'modality', 'actor', 'recipient', 'role'].filter((key) => (match as Record<string, unknown>)[key] !== undefined).length;
   return {
@@ -234,6 +242,7 @@ function requirementsOf(condition: CompiledCondition, concepts: ReadonlySet<stri
     const requirement = requirementOfPhrases(condition.phrases.map((words) => words.join(' ')));
     return requirement ? [requirement] : [];
   }
+  if (condition.kind === 'condition') return [{ words: [], concepts: [], conditions: [condition.condition] }];
   return [];
 }
 

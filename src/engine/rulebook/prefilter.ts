@@ -1,5 +1,6 @@
 import type { CompiledPattern } from '../nlp/compromise';
 import { phraseWords } from '../nlp/words';
+import type { ConditionKind } from './types';
 
 /**
  * One thing a sentence must contain for a rule to have a chance: any of these words, or any
@@ -9,6 +10,8 @@ import { phraseWords } from '../nlp/words';
 export interface Requirement {
   words: string[];
   concepts: string[];
+  /** Conditions the engine detects from the text alone ("creator-owns"), checked without parsing. */
+  conditions?: ConditionKind[];
 }
 
 type PatternToken = CompiledPattern[number] & {
@@ -55,7 +58,17 @@ export function requirementOfPhrases(phrases: string[]): Requirement | undefined
   return words.length === phrases.length ? { words, concepts: [] } : undefined;
 }
 
-/** Whether a sentence with these words and concepts can meet every requirement. */
-export function meetsRequirements(requirements: Requirement[], words: ReadonlySet<string>, concepts: ReadonlySet<string>): boolean {
-  return requirements.every((requirement) => requirement.words.some((word) => words.has(word)) || requirement.concepts.some((concept) => concepts.has(concept)));
+/** Whether a sentence with these words and concepts (and, asked lazily, conditions) can meet every requirement. */
+export function meetsRequirements(
+  requirements: Requirement[],
+  words: ReadonlySet<string>,
+  concepts: ReadonlySet<string>,
+  hasCondition: (kind: ConditionKind) => boolean,
+): boolean {
+  return requirements.every(
+    (requirement) =>
+      requirement.words.some((word) => words.has(word)) ||
+      requirement.concepts.some((concept) => concepts.has(concept)) ||
+      (requirement.conditions ?? []).some(hasCondition),
+  );
 }
