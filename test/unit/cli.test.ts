@@ -1,0 +1,181 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { main } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/check';
+import { LineIndex } from '../../src/engine';
+
+const root = resolve(__dirname, '../../..');
+const fixtures = join(root, 'test/fixtures');
+const licence = 'test/fixtures/contracts/hard-wrapped-licence.txt';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, as `clauseguard ARGS` from the project root. */
+function run(args: string[], stdin = ''): Run {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), readStdin: () => stdin, isTerminal: false, cwd: root, version: '0.0.0-test' };
+  const code = main(args, io);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('clauseguard check', () => {
+  it('prints one line per finding like eslint, a summary, and exits 1', () => {
+    const result = run(['check', licence]);
+    assert.equal(result.code, 1);
+    const lines = result.stdout.split('\n').filter((line) => line.startsWith(licence));
+    assert.ok(lines.length >= 3, result.stdout);
+    for (const line of lines) assert.match(line, /^test\/fixtures\/contracts\/hard-wrapped-licence\.txt:\d+:\d+ {2}(error|warning|information) +.+ {2}[a-z]+\/[a-z-]+$/);
+    assert.match(result.stdout, /\d+ findings? in 1 file/);
+    assert.match(result.stdout, /grant-back\s+\d+/);
+  });
+
+  it('writes the JSON shape other tools read, with offsets into the file as read', () => {
+    const result = run(['check', '--format', 'json', licence]);
+    assert.equal(result.code, 1);
+    const report = JSON.parse(result.stdout);
+    assert.deepEqual(Object.keys(report), ['tool', 'files']);
+    assert.deepEqual(report.tool, { name: 'clauseguard', version: '0.0.0-test' });
+    const [file] = report.files;
+    assert.equal(file.path, licence);
+    const text = readFileSync(join(root, licence), 'utf8');
+    const lines = new LineIndex(text);
+    for (const finding of file.findings) {
+      assert.deepEqual(Object.keys(finding), ['ruleId', 'category', 'severity', 'message', 'start', 'end', 'range', 'explanation', 'citation', 'fixes']);
+      assert.deepEqual(finding.range, lines.rangeOf(finding.start, finding.end));
+      for (const fix of finding.fixes) {
+        assert.deepEqual(Object.keys(fix), ['title', 'edits']);
+        for (const edit of fix.edits) assert.deepEqual(Object.keys(edit), ['start', 'end', 'newText']);
+      }
+    }
+    const sourceCode = file.findings.find((finding: { ruleId: string }) => finding.ruleId === 'tt/source-code-delivery');
+    assert.ok(sourceCode, 'the source-code clause is found');
+    const clause = text.slice(sourceCode.start, sourceCode.end);
+    assert.ok(clause.startsWith('Licensor shall deliver to Licensee the complete source code of the\n'), JSON.stringify(clause));
+    assert.ok(clause.endsWith('be required to deliver any other software.'), JSON.stringify(clause));
+    assert.ok(!clause.includes('CONFIDENTIAL TREATMENT'), 'page headers are not part of a clause');
+  });
+
+  it('finds each risky clause of the hard-wrapped fixture and leaves the benign ones alone', () => {
+    const report = JSON.parse(run(['check', '--format', 'json', licence]).stdout);
+    const text = readFileSync(join(root, licence), 'utf8');
+    const byStart = (needle: string): string[] =>
+      report.files[0].findings.filter((finding: { start: number; end: number }) => text.slice(finding.start, finding.end).startsWith(needle)).map((finding: { category: string }) => finding.category);
+    assert.deepEqual(byStart('Licensor grants Licensee a non-exclusive, royalty-bearing'), []);
+    assert.ok(byStart('Licensee hereby grants to Licensor a royalty-free').includes('grant-back'));
+    assert.ok(byStart('Licensee hereby grants to Licensor a royalty-free').includes('non-market-terms'));
+    assert.deepEqual(byStart('Licensee shall not disclose'), []);
+    assert.deepEqual(byStart('Neither party shall require or pressure'), []);
+    assert.ok(byStart('The obligations in this Section 3 shall survive for two (2) years').includes('weak-protection'));
+  });
+
+  it('writes a SARIF 2.1.0 log with rules, 1-based regions and fixes', () => {
+    const result = run(['check', '--format', 'sarif', licence]);
+    const log = JSON.parse(result.stdout);
+    assert.equal(log.version, '2.1.0');
+    const [sarifRun] = log.runs;
+    assert.equal(sarifRun.tool.driver.name, 'ClauseGuard');
+    assert.ok(sarifRun.tool.driver.rules.length > 0);
+    for (const rule of sarifRun.tool.driver.rules) {
+      assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.help.text && rule.help.markdown, rule.id);
+    }
+    const json = JSON.parse(run(['check', '--format', 'json', licence]).stdout);
+    assert.equal(sarifRun.results.length, json.files[0].findings.length);
+    sarifRun.results.forEach((sarifResult: Record<string, any>, index: number) => {
+      const finding = json.files[0].findings[index];
+      const region = sarifResult.locations[0].physicalLocation.region;
+      assert.equal(sarifRun.tool.driver.rules[sarifResult.ruleIndex].id, sarifResult.ruleId);
+      assert.equal(region.startLine, finding.range.start.line + 1);
+      assert.equal(region.startColumn, finding.range.start.character + 1);
+      assert.equal(region.charOffset, finding.start);
+      assert.equal(sarifResult.fixes.length, finding.fixes.length);
+    });
+  });
+
+  it('reviews standard input and exits 0 when nothing is found', () => {
+    const result = run(['check', '-'], 'The Parties shall meet once a year to review progress.\n');
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /No findings in 1 file/);
+  });
+
+  it('reports only findings at or above --severity', () => {
+    const report = JSON.parse(run(['check', '--format', 'json', '--severity', 'error', licence]).stdout);
+    assert.ok(report.files[0].findings.length > 0);
+    for (const finding of report.files[0].findings) assert.equal(finding.severity, 'error');
+  });
+
+  it('tolerates warnings up to --max-warnings but never errors', () => {
+    const warningsOnly = 'Each Party shall keep the obligations in this Section for two (2) years after the termination of the confidentiality period.\n'
+      + 'Licensor shall deliver the Source Code to Licensee.\n';
+    const strict = run(['check', '-', '--severity', 'warning'], warningsOnly);
+    assert.equal(strict.code, 1, strict.stdout);
+    assert.equal(run(['check', '-', '--severity', 'warning', '--max-warnings', '5'], warningsOnly).code, 0);
+    assert.equal(run(['check', licence, '--max-warnings', '100']).code, 1, 'errors always fail');
+  });
+
+  it('names a missing path and exits 2', () => {
+    const result = run(['check', 'no/such/contract.md']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /no\/such\/contract\.md: no such file or directory/);
+  });
+
+  it('names the rulebook, line and column of a syntax error and exits 2', () => {
+    const result = run(['check', '--rulebook', 'test/fixtures/rulebooks/syntax-error.json', licence]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^test\/fixtures\/rulebooks\/syntax-error\.json:6:7 error: JSON syntax error: comma expected/m);
+    assert.equal(result.stdout, '', 'no review with a broken rulebook');
+  });
+
+  it('explains an unknown category with its position', () => {
+    const result = run(['check', '--rulebook', 'test/fixtures/rulebooks/unknown-category.json', licence]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /unknown-category\.json:6:19 error: rules\[0\]\.category is "escrow-risk"; it must be one of "forced-transfer"/);
+  });
+
+  it('names a rulebook that does not exist', () => {
+    const result = run(['check', '--rulebook', 'missing.json', licence]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^missing\.json:1:1 error: cannot read the rulebook: no such file/m);
+  });
+
+  it('applies a team rulebook on top of the built-in one', () => {
+    const text = 'The Supplier shall deliver the master cell bank to the Customer.\nThe obligations of confidentiality shall survive for two (2) years after termination.\n';
+    const report = JSON.parse(run(['check', '-', '--format', 'json', '--rulebook', join(fixtures, 'rulebooks/team-rulebook.json')], text).stdout);
+    const findings = report.files[0].findings as { ruleId: string; severity: string }[];
+    assert.ok(findings.some((finding) => finding.ruleId === 'acme/cell-line-transfer' && finding.severity === 'error'));
+    assert.ok(findings.some((finding) => finding.ruleId === 'tt/short-confidentiality' && finding.severity === 'warning'), 'the override raised the severity');
+  });
+
+  it('refuses an unknown option with exit code 2', () => {
+    const result = run(['check', '--colour', licence]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /Unknown option --colour/);
+  });
+});
+
+describe('clauseguard rules and explain', () => {
+  it('lists every rule with its category and severity', () => {
+    const result = run(['rules']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^tt\/grant-back-licence +grant-back +error +Improvements licensed back$/m);
+    assert.match(result.stdout, /\d+ rules from clauseguard:recommended/);
+  });
+
+  it('explains one rule with its citation and wording', () => {
+    const result = run(['explain', 'tt/free-licence']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /Citation:\n {2}Phase One Agreement, Article 2\.1\(2\)/);
+    assert.match(result.stdout, /Preferred wording/);
+  });
+
+  it('suggests close rule ids for an unknown one', () => {
+    const result = run(['explain', 'tt/free']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /There is no rule "tt\/free"\. Did you mean: .*tt\/free-licence/);
+  });
+});
