@@ -19,9 +19,9 @@ export interface CliIo {
 }
 
 /** `clauseguard check`: reviews files and prints findings; returns the exit code. */
-export function runCheck(args: CliArguments, io: CliIo): number {
+export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
   const inputs = args.positionals.length ? args.positionals : ['.'];
-  const { rulebook, problems } = loadRulebooks(args.rulebooks);
+  const { rulebook, problems } = await loadRulebooks(args.rulebooks, io.cwd);
   printProblems(problems.filter((problem) => problem.severity === 'warning'), io.stderr);
   if (!rulebook) {
     printProblems(problems.filter((problem) => problem.severity === 'error'), io.stderr);

@@ -5,7 +5,7 @@ import { runCheck, type CliIo } from './check';
 import { runExplain, runRules } from './ruleCommands';
 
 /** Runs the CLI and returns its exit code. */
-export function main(argv: string[], io: CliIo): number {
+export async function main(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArguments(argv);
@@ -46,10 +46,13 @@ if (require.main === module) {
     cwd: process.cwd(),
     version,
   };
-  try {
-    process.exitCode = main(process.argv.slice(2), io);
-  } catch (error) {
-    process.stderr.write(`clauseguard: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 2;
-  }
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`clauseguard: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

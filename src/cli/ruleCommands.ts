@@ -3,8 +3,8 @@ import type { CliIo } from './check';
 import { loadRulebooks, printProblems } from './rulebooks';
 
 /** `clauseguard rules`: every rule in force, one line each. */
-export function runRules(args: CliArguments, io: CliIo): number {
-  const { rulebook, problems } = loadRulebooks(args.rulebooks);
+export async function runRules(args: CliArguments, io: CliIo): Promise<number> {
+  const { rulebook, problems } = await loadRulebooks(args.rulebooks, io.cwd);
   if (!rulebook) {
     printProblems(problems, io.stderr);
     return 2;
@@ -25,13 +25,13 @@ export function runRules(args: CliArguments, io: CliIo): number {
 }
 
 /** `clauseguard explain RULE`: the explanation, citation and wording of one rule. */
-export function runExplain(args: CliArguments, io: CliIo): number {
+export async function runExplain(args: CliArguments, io: CliIo): Promise<number> {
   const id = args.positionals[0];
   if (!id) {
     io.stderr('explain needs a rule id, for example: clauseguard explain tt/grant-back-licence');
     return 2;
   }
-  const { rulebook, problems } = loadRulebooks(args.rulebooks);
+  const { rulebook, problems } = await loadRulebooks(args.rulebooks, io.cwd);
   if (!rulebook) {
     printProblems(problems, io.stderr);
     return 2;

@@ -11,6 +11,8 @@ import type { Finding } from './types';
 export interface AnalyzeOptions {
   /** Report protective findings (category `protective`) too. Default true. */
   includeProtective?: boolean;
+  /** Rule ids turned off for this review (a workspace setting, for example). */
+  disabledRules?: ReadonlySet<string>;
 }
 
 export interface AnalysisResult {
@@ -30,11 +32,13 @@ export function analyze(text: string, rulebook: CompiledRulebook, options: Analy
 export function analyzeDocument(document: ContractDocument, rulebook: CompiledRulebook, options: AnalyzeOptions = {}): AnalysisResult {
   const statistics: MatchStatistics = { sentences: 0, candidates: 0, nlpWords: 0 };
   const vocabulary = buildDocumentVocabulary(document, rulebook);
-  const rules = rulesToRun(rulebook);
+  const disabled = options.disabledRules ?? new Set<string>();
+  const isOn = (id: string, enabled: boolean | undefined): boolean => enabled !== false && !disabled.has(id);
+  const rules = rulesToRun(rulebook, isOn);
   const matches = matchSentences(document, rulebook, vocabulary, rules, statistics);
-  const reported = resolveMatches(matches.filter((match) => match.rule.definition.enabled !== false));
+  const reported = resolveMatches(matches.filter((match) => isOn(match.rule.definition.id, match.rule.definition.enabled)));
   const findings = reported.map((match) => findingFromMatch(match, document, rulebook, vocabulary));
-  findings.push(...documentFindings(document, rulebook.documentRules, matches));
+  findings.push(...documentFindings(document, rulebook.documentRules.filter((rule) => isOn(rule.definition.id, rule.definition.enabled)), matches));
   const suppressions = findSuppressions(document.text, document.lines);
   const visible = findings.filter(
     (finding) => (options.includeProtective ?? true ? true : finding.category !== 'protective') && !isSuppressed(suppressions, finding.range.start.line, finding.ruleId, finding.category),
@@ -44,7 +48,7 @@ export function analyzeDocument(document: ContractDocument, rulebook: CompiledRu
 }
 
 /** Enabled sentence rules, plus disabled ones that a document rule needs to see a protection. */
-function rulesToRun(rulebook: CompiledRulebook): CompiledSentenceRule[] {
-  const needed = new Set(rulebook.documentRules.filter((rule) => rule.definition.enabled !== false).flatMap((rule) => rule.match.absent));
-  return rulebook.sentenceRules.filter((rule) => rule.definition.enabled !== false || needed.has(rule.definition.id));
+function rulesToRun(rulebook: CompiledRulebook, isOn: (id: string, enabled: boolean | undefined) => boolean): CompiledSentenceRule[] {
+  const needed = new Set(rulebook.documentRules.filter((rule) => isOn(rule.definition.id, rule.definition.enabled)).flatMap((rule) => rule.match.absent));
+  return rulebook.sentenceRules.filter((rule) => isOn(rule.definition.id, rule.definition.enabled) || needed.has(rule.definition.id));
 }

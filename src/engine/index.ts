@@ -16,3 +16,4 @@ export { findSuppressions, suppressionComment } from './findings/suppressions';
 export { LineIndex } from './text/lineIndex';
 export * from './types';
 export { ruleExamples, runRuleExample, testRulebookExamples, type ExampleResult, type RuleExample } from './rulebook/testExamples';
+export { loadRulebooks, type LoadedRulebooks, type RulebookHost } from './rulebook/loadRulebooks';

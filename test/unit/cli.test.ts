@@ -16,17 +16,17 @@ interface Run {
 }
 
 /** Runs the CLI in-process, as `clauseguard ARGS` from the project root. */
-function run(args: string[], stdin = ''): Run {
+async function run(args: string[], stdin = ''): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), readStdin: () => stdin, isTerminal: false, cwd: root, version: '0.0.0-test' };
-  const code = main(args, io);
+  const code = await main(args, io);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
 describe('clauseguard check', () => {
-  it('prints one line per finding like eslint, a summary, and exits 1', () => {
-    const result = run(['check', licence]);
+  it('prints one line per finding like eslint, a summary, and exits 1', async () => {
+    const result = await run(['check', licence]);
     assert.equal(result.code, 1);
     const lines = result.stdout.split('\n').filter((line) => line.startsWith(licence));
     assert.ok(lines.length >= 3, result.stdout);
@@ -35,8 +35,8 @@ describe('clauseguard check', () => {
     assert.match(result.stdout, /grant-back\s+\d+/);
   });
 
-  it('writes the JSON shape other tools read, with offsets into the file as read', () => {
-    const result = run(['check', '--format', 'json', licence]);
+  it('writes the JSON shape other tools read, with offsets into the file as read', async () => {
+    const result = await run(['check', '--format', 'json', licence]);
     assert.equal(result.code, 1);
     const report = JSON.parse(result.stdout);
     assert.deepEqual(Object.keys(report), ['tool', 'files']);
@@ -61,8 +61,8 @@ describe('clauseguard check', () => {
     assert.ok(!clause.includes('CONFIDENTIAL TREATMENT'), 'page headers are not part of a clause');
   });
 
-  it('finds each risky clause of the hard-wrapped fixture and leaves the benign ones alone', () => {
-    const report = JSON.parse(run(['check', '--format', 'json', licence]).stdout);
+  it('finds each risky clause of the hard-wrapped fixture and leaves the benign ones alone', async () => {
+    const report = JSON.parse((await run(['check', '--format', 'json', licence])).stdout);
     const text = readFileSync(join(root, licence), 'utf8');
     const byStart = (needle: string): string[] =>
       report.files[0].findings.filter((finding: { start: number; end: number }) => text.slice(finding.start, finding.end).startsWith(needle)).map((finding: { category: string }) => finding.category);
@@ -74,8 +74,8 @@ describe('clauseguard check', () => {
     assert.ok(byStart('The obligations in this Section 3 shall survive for two (2) years').includes('weak-protection'));
   });
 
-  it('writes a SARIF 2.1.0 log with rules, 1-based regions and fixes', () => {
-    const result = run(['check', '--format', 'sarif', licence]);
+  it('writes a SARIF 2.1.0 log with rules, 1-based regions and fixes', async () => {
+    const result = await run(['check', '--format', 'sarif', licence]);
     const log = JSON.parse(result.stdout);
     assert.equal(log.version, '2.1.0');
     const [sarifRun] = log.runs;
@@ -84,7 +84,7 @@ describe('clauseguard check', () => {
     for (const rule of sarifRun.tool.driver.rules) {
       assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.help.text && rule.help.markdown, rule.id);
     }
-    const json = JSON.parse(run(['check', '--format', 'json', licence]).stdout);
+    const json = JSON.parse((await run(['check', '--format', 'json', licence])).stdout);
     assert.equal(sarifRun.results.length, json.files[0].findings.length);
     sarifRun.results.forEach((sarifResult: Record<string, any>, index: number) => {
       const finding = json.files[0].findings[index];
@@ -97,84 +97,84 @@ describe('clauseguard check', () => {
     });
   });
 
-  it('reviews standard input and exits 0 when nothing is found', () => {
-    const result = run(['check', '-'], 'The Parties shall meet once a year to review progress.\n');
+  it('reviews standard input and exits 0 when nothing is found', async () => {
+    const result = await run(['check', '-'], 'The Parties shall meet once a year to review progress.\n');
     assert.equal(result.code, 0);
     assert.match(result.stdout, /No findings in 1 file/);
   });
 
-  it('reports only findings at or above --severity', () => {
-    const report = JSON.parse(run(['check', '--format', 'json', '--severity', 'error', licence]).stdout);
+  it('reports only findings at or above --severity', async () => {
+    const report = JSON.parse((await run(['check', '--format', 'json', '--severity', 'error', licence])).stdout);
     assert.ok(report.files[0].findings.length > 0);
     for (const finding of report.files[0].findings) assert.equal(finding.severity, 'error');
   });
 
-  it('tolerates warnings up to --max-warnings but never errors', () => {
+  it('tolerates warnings up to --max-warnings but never errors', async () => {
     const warningsOnly = 'Each Party shall keep the obligations in this Section for two (2) years after the termination of the confidentiality period.\n'
       + 'Licensor shall deliver the Source Code to Licensee.\n';
-    const strict = run(['check', '-', '--severity', 'warning'], warningsOnly);
+    const strict = await run(['check', '-', '--severity', 'warning'], warningsOnly);
     assert.equal(strict.code, 1, strict.stdout);
-    assert.equal(run(['check', '-', '--severity', 'warning', '--max-warnings', '5'], warningsOnly).code, 0);
-    assert.equal(run(['check', licence, '--max-warnings', '100']).code, 1, 'errors always fail');
+    assert.equal((await run(['check', '-', '--severity', 'warning', '--max-warnings', '5'], warningsOnly)).code, 0);
+    assert.equal((await run(['check', licence, '--max-warnings', '100'])).code, 1, 'errors always fail');
   });
 
-  it('names a missing path and exits 2', () => {
-    const result = run(['check', 'no/such/contract.md']);
+  it('names a missing path and exits 2', async () => {
+    const result = await run(['check', 'no/such/contract.md']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /no\/such\/contract\.md: no such file or directory/);
   });
 
-  it('names the rulebook, line and column of a syntax error and exits 2', () => {
-    const result = run(['check', '--rulebook', 'test/fixtures/rulebooks/syntax-error.json', licence]);
+  it('names the rulebook, line and column of a syntax error and exits 2', async () => {
+    const result = await run(['check', '--rulebook', 'test/fixtures/rulebooks/syntax-error.json', licence]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^test\/fixtures\/rulebooks\/syntax-error\.json:6:7 error: JSON syntax error: comma expected/m);
     assert.equal(result.stdout, '', 'no review with a broken rulebook');
   });
 
-  it('explains an unknown category with its position', () => {
-    const result = run(['check', '--rulebook', 'test/fixtures/rulebooks/unknown-category.json', licence]);
+  it('explains an unknown category with its position', async () => {
+    const result = await run(['check', '--rulebook', 'test/fixtures/rulebooks/unknown-category.json', licence]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /unknown-category\.json:6:19 error: rules\[0\]\.category is "escrow-risk"; it must be one of "forced-transfer"/);
   });
 
-  it('names a rulebook that does not exist', () => {
-    const result = run(['check', '--rulebook', 'missing.json', licence]);
+  it('names a rulebook that does not exist', async () => {
+    const result = await run(['check', '--rulebook', 'missing.json', licence]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^missing\.json:1:1 error: cannot read the rulebook: no such file/m);
   });
 
-  it('applies a team rulebook on top of the built-in one', () => {
+  it('applies a team rulebook on top of the built-in one', async () => {
     const text = 'The Supplier shall deliver the master cell bank to the Customer.\nThe obligations of confidentiality shall survive for two (2) years after termination.\n';
-    const report = JSON.parse(run(['check', '-', '--format', 'json', '--rulebook', join(fixtures, 'rulebooks/team-rulebook.json')], text).stdout);
+    const report = JSON.parse((await run(['check', '-', '--format', 'json', '--rulebook', join(fixtures, 'rulebooks/team-rulebook.json')], text)).stdout);
     const findings = report.files[0].findings as { ruleId: string; severity: string }[];
     assert.ok(findings.some((finding) => finding.ruleId === 'acme/cell-line-transfer' && finding.severity === 'error'));
     assert.ok(findings.some((finding) => finding.ruleId === 'tt/short-confidentiality' && finding.severity === 'warning'), 'the override raised the severity');
   });
 
-  it('refuses an unknown option with exit code 2', () => {
-    const result = run(['check', '--colour', licence]);
+  it('refuses an unknown option with exit code 2', async () => {
+    const result = await run(['check', '--colour', licence]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /Unknown option --colour/);
   });
 });
 
 describe('clauseguard rules and explain', () => {
-  it('lists every rule with its category and severity', () => {
-    const result = run(['rules']);
+  it('lists every rule with its category and severity', async () => {
+    const result = await run(['rules']);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^tt\/grant-back-licence +grant-back +error +Improvements licensed back$/m);
     assert.match(result.stdout, /\d+ rules from clauseguard:recommended/);
   });
 
-  it('explains one rule with its citation and wording', () => {
-    const result = run(['explain', 'tt/free-licence']);
+  it('explains one rule with its citation and wording', async () => {
+    const result = await run(['explain', 'tt/free-licence']);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /Citation:\n {2}Phase One Agreement, Article 2\.1\(2\)/);
     assert.match(result.stdout, /Preferred wording/);
   });
 
-  it('suggests close rule ids for an unknown one', () => {
-    const result = run(['explain', 'tt/free']);
+  it('suggests close rule ids for an unknown one', async () => {
+    const result = await run(['explain', 'tt/free']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /There is no rule "tt\/free"\. Did you mean: .*tt\/free-licence/);
   });
