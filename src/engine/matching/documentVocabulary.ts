@@ -1,7 +1,7 @@
 import type { DefinedTerm } from '../document/definedTerms';
 import type { ContractDocument } from '../document/model';
-import { VocabularyMatcher } from '../nlp/vocabularyMatcher';
-import { wordVariants, wordsOf } from '../nlp/words';
+import { VocabularyMatcher, type ConceptHit } from '../nlp/vocabularyMatcher';
+import { wordVariants, wordsOf, type Word } from '../nlp/words';
 import type { CompiledRulebook } from '../rulebook/compileRulebook';
 
 /** The document's own words: its parties and defined terms, with the tags they carry. */
@@ -21,6 +21,8 @@ export function termKey(words: string[]): string {
 
 const PARTICIPANT_CONCEPTS = new Set(['Government', 'Venture', 'Party', 'ThirdParty']);
 const DEFINITION_HEAD_WORDS = 8;
+/** How far into a `means` definition its head noun may start. */
+const HEAD_START_WORDS = 16;
 
 /** For "X" means ..., the first words of the definition; for (the "X"), the last words before it. */
 function isDefinitionHead(term: DefinedTerm, wordIndex: number, wordCount: number): boolean {
@@ -31,37 +33,83 @@ function isDefinitionHead(term: DefinedTerm, wordIndex: number, wordCount: numbe
 const DEFINITION_WINDOW = 400;
 
 /**
+ * Words that end the head of a definition: what follows qualifies the head ("any improvement
+ * TO the Licensed Technology", "products THAT incorporate the Software", "data INCLUDING ...").
+ */
+const HEAD_ENDS = new Set([
+  'to', 'of', 'for', 'in', 'into', 'on', 'by', 'with', 'within', 'under', 'from', 'upon', 'as', 'at', 'between', 'against', 'through',
+  'that', 'which', 'who', 'whom', 'whose', 'whether', 'where', 'when', 'if',
+  'including', 'includes', 'include', 'excluding', 'except', 'other', 'but', 'provided', 'such', 'so',
+  'relating', 'related', 'arising', 'generated', 'made', 'developed', 'created', 'conceived', 'covered', 'claiming', 'covering',
+  'incorporating', 'containing', 'comprising', 'embodying', 'embodied', 'used', 'using', 'based', 'derived', 'owned', 'controlled',
+  'licensed', 'necessary', 'useful', 'pursuant', 'is', 'are', 'was', 'were', 'be', 'shall', 'will', 'may',
+]);
+/** The words that open a definition: "means", "shall mean", "has the meaning", "refers to". */
+const DEFINITION_VERBS = new Set(['means', 'mean', 'shall', 'has', 'have', 'the', 'meaning', 'refers', 'refer', 'includes', 'include']);
+
+/**
  * Builds a vocabulary for one document: party names carry `#Party`; a defined term carries
- * `#DefinedTerm` and every inheritable tag its definition uses ("Licensed Know-How" means ...
- * technical information ... carries `#Technology`), so rules see "the Licensed Know-How" as
- * technology wherever it is used.
+ * `#DefinedTerm`, the tags of its own name and, when its name says nothing about what it is,
+ * the inheritable tags of the head of its definition ("Licensed Materials" means the
+ * technical documentation for ... carries `#KnowHow`). What a definition merely mentions
+ * ("Licensed Product" means a product covered by the Patents) is not what the term is.
  */
 export function buildDocumentVocabulary(document: ContractDocument, rulebook: CompiledRulebook): DocumentVocabulary {
   const matcher = new VocabularyMatcher();
   const termConcepts = new Map<string, Set<string>>();
   const termsByName = new Map<string, DefinedTerm>();
   const termsByKey = new Map<string, DefinedTerm>();
-  const partyNames = new Set(document.parties.map((party) => party.name));
+  const partyNames = new Set(document.parties.map((party) => party.name.toLowerCase()));
   for (const party of document.parties) matcher.add('Party', party.name);
   for (const term of document.definedTerms) {
     termsByName.set(term.term, term);
     termsByKey.set(termKey(wordsOf(term.term).map((word) => word.normal)), term);
     const concepts = new Set<string>(['DefinedTerm']);
-    if (partyNames.has(term.term)) concepts.add('Party');
-    const nameWords = wordsOf(term.term);
-    for (const hit of rulebook.vocabulary.find(nameWords)) concepts.add(hit.concept);
-    const definitionWords = wordsOf(document.analysisText, ...definitionWindow(term));
-    for (const hit of rulebook.vocabulary.find(definitionWords)) {
-      if (!rulebook.inheritedConcepts.has(hit.concept) || concepts.has('Party')) continue;
+    const isParty = partyNames.has(term.term.toLowerCase());
+    if (isParty) concepts.add('Party');
+    for (const hit of rulebook.vocabulary.find(wordsOf(term.term))) concepts.add(hit.concept);
+    if (!isParty) {
+      const definitionWords = wordsOf(document.analysisText, ...definitionWindow(term));
+      const hits = rulebook.vocabulary.find(definitionWords).filter((hit) => rulebook.inheritedConcepts.has(hit.concept));
       // Who a term names is decided by the head of its definition: "Person" means any individual,
       // partnership, joint venture, governmental authority ... is not a government.
-      if (PARTICIPANT_CONCEPTS.has(hit.concept) && !isDefinitionHead(term, hit.firstWord, definitionWords.length)) continue;
-      concepts.add(hit.concept);
+      for (const hit of hits) if (PARTICIPANT_CONCEPTS.has(hit.concept) && isDefinitionHead(term, hit.firstWord, definitionWords.length)) concepts.add(hit.concept);
+      const namesWhatItIs = [...concepts].some((concept) => rulebook.inheritedConcepts.has(concept) && !PARTICIPANT_CONCEPTS.has(concept));
+      if (!namesWhatItIs) for (const concept of headConcepts(term, definitionWords, hits)) concepts.add(concept);
     }
     termConcepts.set(term.term, concepts);
     for (const concept of concepts) matcher.add(concept, term.term);
   }
   return { matcher, termConcepts, termsByName, termsByKey };
+}
+
+/** The content tags of a definition's head: the first listed things, up to the words that qualify them. */
+function headConcepts(term: DefinedTerm, words: Word[], hits: ConceptHit[]): Set<string> {
+  const content = hits.filter((hit) => !PARTICIPANT_CONCEPTS.has(hit.concept));
+  const [start, end] = term.form === 'means' ? meansHead(words) : inlineHead(words);
+  return new Set(content.filter((hit) => hit.firstWord >= start && hit.lastWord <= end).map((hit) => hit.concept));
+}
+
+/** `"X" means the user manuals for the Software`: from after "means" to the first qualifying word. */
+function meansHead(words: Word[]): [number, number] {
+  let start = 0;
+  const opener = words.slice(0, 4).findIndex((word) => DEFINITION_VERBS.has(word.normal));
+  if (opener >= 0) start = opener + 1;
+  while (start < words.length && DEFINITION_VERBS.has(words[start].normal)) start++;
+  for (let i = start; i < Math.min(words.length, start + HEAD_START_WORDS); i++) if (HEAD_ENDS.has(words[i].normal)) return [start, i];
+  return [start, Math.min(words.length, start + HEAD_START_WORDS)];
+}
+
+/** `... the source code of the Software (the "Source Code")`: the words after the last qualifying word. */
+function inlineHead(words: Word[]): [number, number] {
+  let start = Math.max(0, words.length - HEAD_START_WORDS);
+  for (let i = words.length - 1; i >= start; i--) {
+    if (HEAD_ENDS.has(words[i].normal)) {
+      start = i + 1;
+      break;
+    }
+  }
+  return [start, words.length];
 }
 
 /** "X" means <after>; <before> (the "X"). */
