@@ -136,9 +136,11 @@ function findRecipient(facts: ClauseFacts, from: number): Participant | undefine
   const tokens = facts.doc.tokens;
   const segmentEnd = facts.segmentStarts.find((start) => start > from) ?? tokens.length;
   const limit = Math.min(segmentEnd, from + 40);
-  // Indirect object: "grants LBIO a licence", "provide Sanofi with".
+  // Indirect object: "grants LBIO a licence", "provide Sanofi with". Only when the phrase starts
+  // by naming someone: in "disclose any Confidential Information of the Developer to ..." the
+  // phrase after the verb is what moves, not who receives it.
   const direct = nounPhrase(tokens, from + 1, limit);
-  if (direct && direct.kind !== 'unknown') return direct;
+  if (direct && direct.kind !== 'unknown' && namesSomeoneFirst(tokens, direct)) return direct;
   for (let i = from; i < limit; i++) {
     if (!RECIPIENT_PREPOSITIONS.has(tokens[i].normal)) continue;
     const listed = recipientList(tokens, i + 1, limit);
@@ -181,6 +183,14 @@ function nounPhrase(tokens: Token[], start: number, limit: number): Participant 
   while (end > start && NP_FUNCTION_WORDS.has(tokens[end - 1].normal) && !hasPartyTag(tokens[end - 1])) end--;
   if (end === start) return undefined;
   return participant(tokens, start, end - 1);
+}
+
+function namesSomeoneFirst(tokens: Token[], phrase: Participant): boolean {
+  for (let i = phrase.first; i <= phrase.last; i++) {
+    if (NP_FUNCTION_WORDS.has(tokens[i].normal)) continue;
+    return hasPartyTag(tokens[i]);
+  }
+  return false;
 }
 
 function hasPartyTag(token: Token): boolean {
