@@ -162,12 +162,23 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-const DEFINITION_START = /^(?:\(?[a-z0-9]{1,4}[.)]\s+)?["'][^"']{1,80}["']\s*(?:(?:,|or|and)\s*["'][^"']{1,80}["']\s*)*(?:shall\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|refers?\s+to|:)/i;
-const OWN_OBLIGATION = /\b(?:shall|will|must|hereby)\b(?!\s+(?:mean|have\s+the\s+meaning|include))/i;
+const ENUMERATOR_PREFIX = String.raw`(?:\(?[a-z0-9]{1,4}[.)]\s+|[0-9]{1,3}(?:\.[0-9]{1,3})+\.?\s+)?`;
+const QUOTE = String.raw`["'\u201c\u201d\u2018\u2019]`;
+const NOT_QUOTE = String.raw`[^"'\u201c\u201d\u2018\u2019]`;
+const DEFINING_VERB = String.raw`(?:shall\s+|will\s+)?(?:means?|has\s+the\s+meaning|shall\s+have\s+the\s+meaning|refers?\s+to)`;
+/** `"X" means`, `"X" or "Y" shall mean`, `"X" of a Party means`, `"X" (including "Xs"), in the context of ..., means`. */
+const QUOTED_DEFINITION = new RegExp(String.raw`^${ENUMERATOR_PREFIX}${QUOTE}${NOT_QUOTE}{1,80}${QUOTE}\s*(?:(?:,|or|and)\s*${QUOTE}${NOT_QUOTE}{1,80}${QUOTE}\s*)*(?:[^"';.\u201c\u201d]{0,120}?\b${DEFINING_VERB}\b|:)`, 'i');
+/** `The term "X" shall mean`, `As used in this Agreement, the term "X" means`. */
+const TERM_DEFINITION = new RegExp(String.raw`^${ENUMERATOR_PREFIX}(?:as\s+used\s+(?:in\s+this\s+\w+|herein),?\s+)?the\s+(?:term|expression|word)s?\s+${QUOTE}${NOT_QUOTE}{1,80}${QUOTE}[^"';.\u201c\u201d]{0,80}?\b${DEFINING_VERB}\b`, 'i');
+/** A glossary line: `Software - the Licensed Programs ...`, `Order: any purchase order ...`. */
+const GLOSSARY_DEFINITION = new RegExp(String.raw`^${ENUMERATOR_PREFIX}(?:[A-Z0-9][\w'&/()-]*\s+){0,5}[A-Z0-9][\w'&/()-]*\s*(?:\s[-\u2013\u2014]|:)\s+(?:the|a|an|any|all|each|collectively)\b`);
+const DEFINITION_STARTS = [QUOTED_DEFINITION, TERM_DEFINITION, GLOSSARY_DEFINITION];
+const OWN_OBLIGATION = /\b(?:shall|will|must|hereby)\b(?!\s+(?:mean|have\s+the\s+meaning|include|not\s+include|be\s+deemed\s+to\s+include))/i;
 
 /** `"Governmental Authority" means ...` defines a word; it obliges nobody unless it says so. */
 function isPureDefinition(text: string): boolean {
-  return DEFINITION_START.test(text) && !OWN_OBLIGATION.test(text.replace(DEFINITION_START, ''));
+  const start = DEFINITION_STARTS.map((form) => form.exec(text)).find((match): match is RegExpExecArray => match !== null);
+  return start !== undefined && !OWN_OBLIGATION.test(text.slice(start[0].length));
 }
 
 /** "9.5 Residuals. Each Party may ..." starts with a title; the title is not a clause. */
