@@ -1,8 +1,9 @@
-import { readAnchor, type AnchorReading, type ClauseFacts, type InheritedReading } from '../nlp/clauseFacts';
+import { readAnchor, type AnchorReading, type ClauseFacts } from '../nlp/clauseFacts';
 import { findPatternMatches } from '../nlp/patternMatcher';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import type { Word } from '../nlp/words';
 import type { CompiledCondition, CompiledSentenceRule } from '../rulebook/compileRulebook';
+import type { Token } from '../nlp/sentenceDoc';
 import type { Span } from '../text/spans';
 
 /** What one rule matched in one sentence. */
@@ -20,7 +21,8 @@ export interface SentenceContext {
   facts: ClauseFacts;
   words: Word[];
   hits: ConceptHit[];
-  inherited?: InheritedReading;
+  /** Where the sentence's own tokens start: an item read with its lead-in has the lead-in's tokens first. */
+  ownFrom: number;
   /** The headings of the sections the sentence is in, lower case. */
   sectionTitles: string;
 }
@@ -35,6 +37,7 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
     if (spans && !spans.length) return undefined;
     allSpans.push(spans ?? []);
   }
+  if (context.ownFrom > 0 && !mentionsOwnTokens(rule, allSpans, context)) return undefined;
   const anchorIndex = rule.all.findIndex((condition) => condition.kind === 'pattern');
   const fallbackIndex = allSpans.findIndex((spans) => spans.length > 0);
   let anchors = anchorIndex >= 0 ? allSpans[anchorIndex] : fallbackIndex >= 0 ? allSpans[fallbackIndex] : [];
@@ -42,10 +45,12 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
     const anySpan = rule.any.map((condition) => conditionSpans(condition, context)).find((spans) => spans && spans.length);
     anchors = anySpan ?? [{ first: 0, last: Math.max(0, context.facts.doc.tokens.length - 1) }];
   }
+  if (context.ownFrom > 0) anchors = [...anchors.filter((anchor) => anchor.first >= context.ownFrom), ...anchors.filter((anchor) => anchor.first < context.ownFrom)];
   for (const anchor of anchors) {
-    const reading = readAnchor(context.facts, anchor.first, anchor.last, context.inherited);
+    const reading = readAnchor(context.facts, anchor.first, anchor.last);
     if (!structuredConditionsHold(rule, reading)) continue;
     if (rule.match.role === 'action' && isInSubject(reading, anchor)) continue;
+    if (rule.match.role === 'verb' && !isClauseVerb(reading, anchor, context.facts.doc.tokens)) continue;
     // Conditions with a place were checked above; the rest depend on the anchor's reading.
     if (!rule.all.every((condition) => !isReadingCondition(condition) || holds(condition, context, reading))) continue;
     if (rule.any.length && !rule.any.some((condition) => holds(condition, context, reading))) continue;
@@ -73,6 +78,24 @@ function isInSubject(reading: AnchorReading, anchor: TokenSpan): boolean {
   const { operative } = reading;
   if (!operative?.actor || operative.passive) return false;
   return anchor.first >= operative.actor.first && anchor.last <= operative.actor.last;
+}
+
+/** Words that may stand between a verb and the predicate it introduces: "shall be THE SOLE AND EXCLUSIVE owner". */
+const PREDICATE_FILLERS = new Set(['the', 'a', 'an', 'sole', 'exclusive', 'and', 'or', 'joint', 'jointly', 'solely', 'exclusively', 'absolute', 'entire', 'deemed', 'to', 'be', 'full', 'legal', 'beneficial', 'only', 'hereby', 'automatically', 'irrevocably', 'thereupon', 'immediately', 'also']);
+
+/** "shall OWN", "shall be jointly OWNED", "will be the sole OWNER": the anchor is the verb of the clause, not a word in its object. */
+function isClauseVerb(reading: AnchorReading, anchor: TokenSpan, tokens: Token[]): boolean {
+  const verb = reading.operative?.verb ?? -1;
+  if (verb < 0 || anchor.last < verb) return false;
+  if (anchor.first <= verb) return true;
+  for (let i = verb; i < anchor.first; i++) if (!PREDICATE_FILLERS.has(tokens[i].normal) && !tokens[i].normal.endsWith('ly')) return false;
+  return true;
+}
+
+/** An item read with its lead-in must say something itself: some condition has to match in its own words. */
+function mentionsOwnTokens(rule: CompiledSentenceRule, allSpans: TokenSpan[][], context: SentenceContext): boolean {
+  const isOwn = (spans: TokenSpan[] | undefined): boolean => (spans ?? []).some((span) => span.last >= context.ownFrom);
+  return allSpans.some(isOwn) || rule.any.some((condition) => isOwn(conditionSpans(condition, context)));
 }
 
 function isReadingCondition(condition: CompiledCondition): boolean {

@@ -1,7 +1,7 @@
 import type { ContractDocument, Sentence } from '../document/model';
-import { analyseClause, readAnchor, type InheritedReading } from '../nlp/clauseFacts';
+import { analyseClause } from '../nlp/clauseFacts';
 import { findConditions } from '../nlp/conditions';
-import { buildSentenceDoc } from '../nlp/sentenceDoc';
+import { buildSentenceDoc, joinSentenceDocs } from '../nlp/sentenceDoc';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import { wordsOf, wordVariants, type Word } from '../nlp/words';
 import type { CompiledRulebook, CompiledSentenceRule } from '../rulebook/compileRulebook';
@@ -57,45 +57,60 @@ export function matchOneSentence(
   sentence: Sentence,
   statistics: MatchStatistics,
 ): SentenceMatch[] {
-  const words = wordsOf(document.analysisText, sentence.start, sentence.end);
-  const hits = conceptHits(rulebook, vocabulary, words);
+  const own = readSentence(document, rulebook, vocabulary, sentence);
+  const leadIn = sentence.leadIn !== undefined && !OPERATIVE_CUE.test(document.analysisText.slice(sentence.start, sentence.end)) ? document.sentences[sentence.leadIn] : undefined;
+  const lead = leadIn ? readSentence(document, rulebook, vocabulary, leadIn) : undefined;
+  const words = lead ? lead.words.concat(own.words) : own.words;
+  const hits = lead ? lead.hits.concat(own.hits) : own.hits;
   const wordSet = new Set<string>();
   for (const word of words) for (const variant of wordVariants(word.normal)) wordSet.add(variant);
   const conceptSet = new Set(hits.map((hit) => hit.concept));
   let conditions: Map<ConditionKind, Span> | undefined;
-  const hasCondition = (kind: ConditionKind): boolean => (conditions ??= findConditions(document.analysisText, sentence)).has(kind);
-  const candidates = rules.filter((rule) => meetsRequirements(rule.requirements, wordSet, conceptSet, hasCondition));
+  const spans = leadIn ? [leadIn, sentence] : [sentence];
+  const conditionsOf = (): Map<ConditionKind, Span> => (conditions ??= mergeConditions(spans.map((span) => findConditions(document.analysisText, span))));
+  const candidates = rules.filter((rule) => meetsRequirements(rule.requirements, wordSet, conceptSet, (kind) => conditionsOf().has(kind)));
   if (!candidates.length) return [];
   statistics.candidates++;
   statistics.nlpWords += words.length;
-  const doc = buildSentenceDoc(document.analysisText, sentence, hits, candidates.some((rule) => rule.needsTagger));
-  const facts = analyseClause(doc, document.analysisText);
-  const inherited = !facts.operatives.length && sentence.leadIn !== undefined ? inheritedReading(document, rulebook, vocabulary, sentence.leadIn) : undefined;
+  const withTagger = candidates.some((rule) => rule.needsTagger);
+  const ownDoc = buildSentenceDoc(document.analysisText, sentence, own.hits, withTagger);
+  // An item with no verb of its own ("(b) all Improvements made by Licensee;") reads with its lead-in ("Licensee shall assign to Licensor:").
+  const doc = leadIn && lead ? joinSentenceDocs(buildSentenceDoc(document.analysisText, leadIn, lead.hits, withTagger), ownDoc) : ownDoc;
+  const facts = analyseClause(doc, conditionsOf());
+  const ownFrom = doc.tokens.length - ownDoc.tokens.length;
   const matches: SentenceMatch[] = [];
   const tokenSpans = doc.tokens.map((token) => ({ start: token.start, end: token.end }));
   const sectionTitles = sectionTitlesOf(document, sentence);
   for (const rule of candidates) {
-    const match = matchRule(rule, { facts, words, hits, inherited, sectionTitles });
+    const match = matchRule(rule, { facts, words, hits, ownFrom, sectionTitles });
     if (match) matches.push({ ...match, sentence, hits, tokens: tokenSpans, conditions: facts.conditions });
   }
   return matches;
 }
 
+/** A modal, commitment or grant word: a sentence with one states its own obligation. */
+const OPERATIVE_CUE = /\b(?:shall|will|must|may|can|cannot|agrees?|undertakes?|covenants?|hereby|grants|assigns)\b/i;
+
+interface SentenceWords {
+  words: Word[];
+  hits: ConceptHit[];
+}
+
+function readSentence(document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, sentence: Sentence): SentenceWords {
+  const words = wordsOf(document.analysisText, sentence.start, sentence.end);
+  return { words, hits: conceptHits(rulebook, vocabulary, words) };
+}
+
+/** The conditions of a lead-in and its item together; the item's own cue wins where both state one. */
+function mergeConditions(parts: Map<ConditionKind, Span>[]): Map<ConditionKind, Span> {
+  const merged = new Map<ConditionKind, Span>();
+  for (const part of parts) for (const [kind, span] of part) merged.set(kind, span);
+  return merged;
+}
+
 function conceptHits(rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, words: Word[]): ConceptHit[] {
   const hits = rulebook.vocabulary.find(words);
   return hits.concat(vocabulary.matcher.find(words));
-}
-
-/** The actor and modality an enumerated sub-clause takes from its lead-in ("Licensee shall:"). */
-function inheritedReading(document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, leadInIndex: number): InheritedReading | undefined {
-  const leadIn = document.sentences[leadInIndex];
-  const words = wordsOf(document.analysisText, leadIn.start, leadIn.end);
-  const doc = buildSentenceDoc(document.analysisText, leadIn, conceptHits(rulebook, vocabulary, words), false);
-  const facts = analyseClause(doc, document.analysisText);
-  const last = facts.operatives[facts.operatives.length - 1];
-  if (!last) return undefined;
-  const reading = readAnchor(facts, last.verb >= 0 ? last.verb : last.cueStart, last.verb >= 0 ? last.verb : last.cueStart);
-  return { negated: reading.negated, modality: reading.modality, actor: reading.actor };
 }
 
 const sectionTitleCache = new WeakMap<ContractDocument, Map<number, string>>();

@@ -1,6 +1,5 @@
 import type { ConditionKind, Modality, PartyKind } from '../rulebook/types';
 import type { Span } from '../text/spans';
-import { findConditions } from './conditions';
 import { findOperatives, type Operative } from './operatives';
 import type { SentenceDoc, Token } from './sentenceDoc';
 
@@ -32,16 +31,14 @@ export interface AnchorReading {
   recipient?: Participant;
 }
 
-/** The reading a sub-clause inherits from the sentence that introduces it ("Licensee shall:"). */
-export type InheritedReading = Omit<AnchorReading, 'operative' | 'recipient'>;
-
 const EXCEPTION_CUES = new Set(['except', 'excepting', 'unless', 'save', 'excluding', 'other']);
 const NP_FUNCTION_WORDS = new Set(['the', 'its', 'their', 'any', 'such', 'relevant', 'competent', 'applicable', 'appropriate', 'other', 'each', 'either', 'all', 'a', 'an', 'of', 'and', 'or', 'his', 'her', 'said', 'respective']);
 const RECIPIENT_PREPOSITIONS = new Set(['to', 'with', 'unto', 'towards']);
 /** Negating one of these permits what follows: "Nothing herein shall prevent X from disclosing". */
 const PREVENTION_VERBS = new Set(['prevent', 'prohibit', 'restrict', 'preclude', 'limit', 'restrain', 'bar', 'apply', 'prevents', 'prohibits', 'restricts', 'precludes', 'limits', 'applies']);
 
-export function analyseClause(doc: SentenceDoc, analysisText: string): ClauseFacts {
+/** Reads a parsed sentence: its operatives, segments, exception cues, and the conditions found in its text. */
+export function analyseClause(doc: SentenceDoc, conditions: Map<ConditionKind, Span>): ClauseFacts {
   const segmentStarts = findSegmentStarts(doc.tokens);
   const segmentStartOf = (index: number): number => {
     let start = 0;
@@ -53,7 +50,7 @@ export function analyseClause(doc: SentenceDoc, analysisText: string): ClauseFac
     operatives: findOperatives(doc.tokens, segmentStartOf),
     segmentStarts,
     exceptions: doc.tokens.filter((token) => isExceptionCue(doc.tokens, token.index)).map((token) => token.index),
-    conditions: findConditions(analysisText, doc),
+    conditions,
   };
 }
 
@@ -91,16 +88,9 @@ function segmentOf(facts: ClauseFacts, index: number): number {
  * Reads a matched phrase `[first, last]` (token indexes): the operative that governs it, and
  * so whether it is negated, its modality, who acts and who receives.
  */
-export function readAnchor(facts: ClauseFacts, first: number, last: number, inherited?: InheritedReading): AnchorReading {
+export function readAnchor(facts: ClauseFacts, first: number, last: number): AnchorReading {
   const operative = governingOperative(facts, first, last);
-  if (!operative) {
-    return {
-      negated: inherited?.negated ?? false,
-      modality: inherited?.modality ?? 'statement',
-      actor: inherited?.actor,
-      recipient: findRecipient(facts, first),
-    };
-  }
+  if (!operative) return { negated: false, modality: 'statement', recipient: findRecipient(facts, first) };
   let negated = operative.negated;
   let modality = operative.modality;
   const afterVerb = Math.max(operative.verb, operative.cueEnd - 1);
@@ -113,7 +103,7 @@ export function readAnchor(facts: ClauseFacts, first: number, last: number, inhe
     negated = false;
     modality = 'permission';
   }
-  const actor = operative.actor ? participant(facts.doc.tokens, operative.actor.first, operative.actor.last) : inherited?.actor;
+  const actor = operative.actor ? participant(facts.doc.tokens, operative.actor.first, operative.actor.last) : undefined;
   return { operative, negated, modality, actor, recipient: findRecipient(facts, Math.max(first, operative.verb >= 0 ? operative.verb : first)) };
 }
 

@@ -56,6 +56,12 @@ export function buildSentenceDoc(analysisText: string, span: Span, hits: Concept
   return { start: span.start, end: span.end, view, tokens };
 }
 
+/** One token list for two sentences read together (a lead-in and its item); offsets stay those of the document. */
+export function joinSentenceDocs(first: SentenceDoc, second: SentenceDoc): SentenceDoc {
+  const tokens = first.tokens.concat(second.tokens.map((token, k) => ({ ...token, index: first.tokens.length + k })));
+  return { start: first.start, end: second.end, view: second.view, tokens };
+}
+
 /** Adds each concept's tag to the terms its occurrences overlap. */
 function tagConcepts(tokens: Token[], hits: ConceptHit[]): void {
   if (!hits.length || !tokens.length) return;
