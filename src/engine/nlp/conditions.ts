@@ -14,6 +14,9 @@ const CONDITION_CUES: [ConditionKind, RegExp][] = [
   ['consent', /\bwithout (?:the )?(?:prior |express |written |prior written )*(?:consent|approval|authori[sz]ation|permission)\b/i],
   // Ownership follows inventorship: "made solely by Ono personnel ... shall be owned by Ono".
   ['creator-owns', /\b(?:made|developed|conceived|created|invented|generated|authored|discovered)\s+(?:solely\s+|exclusively\s+|independently\s+|jointly\s+)?by\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+)?([A-Z][\w&.-]{1,40}(?:\s+[A-Z][\w&.-]{1,40}){0,2})\b[^;]{0,200}?\b(?:owned\s+by|(?:sole|exclusive)\s+property\s+of|property\s+of|vest(?:ed)?\s+in|belong(?:s)?\s+to)\s+(?:the\s+)?\1\b/],
+  // ... or the other way round: "Bioeq shall own all Inventions ... conceived solely by or on behalf of Bioeq".
+  ['creator-owns', /\b([A-Z][\w&.-]{1,40}(?:\s+[A-Z][\w&.-]{1,40}){0,2})\s+(?:shall|will)\s+(?:solely\s+|exclusively\s+|retain\s+and\s+)?own\b[^;]{0,250}?\b(?:made|developed|conceived|created|invented|generated|authored|discovered|practice)\b[^;]{0,120}?\bsolely\s+by\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+)?\1\b/],
+  ['creator-owns', /\b(?:each|either)\s+party\s+(?:shall|will)\s+(?:solely\s+|exclusively\s+|retain\s+and\s+)?own\b[^;]{0,250}?\bby\s+(?:or\s+on\s+behalf\s+of\s+)?(?:such|that|the\s+applicable)\s+party\b/i],
 ];
 
 /** The conditions a sentence states, each with where its cue is. */
@@ -21,6 +24,7 @@ export function findConditions(analysisText: string, span: Span): Map<ConditionK
   const found = new Map<ConditionKind, Span>();
   const text = analysisText.slice(span.start, span.end);
   for (const [kind, cue] of CONDITION_CUES) {
+    if (found.has(kind)) continue;
     const match = cue.exec(text);
     if (match) found.set(kind, { start: span.start + match.index, end: span.start + match.index + match[0].length });
   }

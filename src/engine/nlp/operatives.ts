@@ -35,6 +35,7 @@ const ALLOWED = new Set(['entitled', 'permitted', 'authorized', 'authorised', 'f
 const BE = new Set(['is', 'are', 'be', 'being', 'was', 'were', 'been']);
 const PRESENT_GRANTS = new Set(['grants', 'assigns', 'conveys', 'licenses', 'licences', 'sublicenses', 'transfers', 'acknowledges', 'agrees', 'owns', 'retains', 'waives', 'releases', 'consents', 'reserves']);
 const SKIPPABLE = new Set(['also', 'hereby', 'promptly', 'immediately', 'forthwith', 'thereafter', 'then', 'further', 'each', 'both', 'either', 'jointly', 'solely', 'exclusively', 'in', 'addition', 'at', 'all', 'times', 'only', 'always', 'still', 'automatically', 'irrevocably', 'unconditionally', 'timely', 'duly', 'and', 'or']);
+const COPULAS = new Set(['become', 'becomes', 'remain', 'remains', 'deemed', 'continue', 'considered']);
 const NEGATORS = new Set(['not', 'never', 'neither']);
 const SUBJECT_NEGATORS = new Set(['no', 'neither', 'nothing', 'none']);
 const NOT_A_NEGATION_AFTER_NO = new Set(['later', 'less', 'more', 'sooner', 'earlier', 'cost', 'charge', 'additional', 'extra', 'expense', 'fee', 'further', 'other', 'longer']);
@@ -110,9 +111,12 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
     } else if ((word === 'have' || word === 'has') && next === 'the' && (tokens[at + 2]?.normal === 'right' || tokens[at + 2]?.normal === 'option') && tokens[at + 3]?.normal === 'to') {
       modality = 'permission';
       at += 4;
-    } else if (word === 'be' || word === 'been' || word === 'become') {
+    } else if (word === 'be' || word === 'been') {
       passive = true;
       at++;
+    } else if (COPULAS.has(word)) {
+      // "shall remain vested in", "shall become the property of", "shall be deemed to be owned by"
+      at += word === 'deemed' && next === 'to' && tokens[at + 2]?.normal === 'be' ? 3 : 1;
     } else if (SKIPPABLE.has(word) || (word.endsWith('ly') && word.length > 4)) {
       at++;
     } else {

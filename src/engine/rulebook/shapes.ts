@@ -50,7 +50,7 @@ const sentenceMatch: Shape = {
     modality: list(choice(MODALITIES, 'obligation (shall, must, agrees to), permission (may), grant (hereby grants), statement (no modal).'), 'The anchor\'s modality must be one of these.', 1),
     actor: partyKinds,
     recipient: partyKinds,
-    role: choice(['action', 'any'], 'action: the anchor must be what the clause does, not part of its subject.'),
+    role: choice(['action', 'verb', 'any'], 'action: the anchor must be what the clause does, not part of its subject; verb: the anchor must be the verb of the clause or the predicate right after it ("shall own", "will be the sole owner").'),
   },
 };
 

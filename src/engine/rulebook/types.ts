@@ -108,8 +108,11 @@ export interface SentenceMatch {
   modality?: Modality[];
   actor?: PartyKind[];
   recipient?: PartyKind[];
-  /** `action`: the anchor must be what the clause does, not part of its subject ("Any transfer ... shall be"). */
-  role?: 'action' | 'any';
+  /**
+   * `action`: the anchor must be what the clause does, not part of its subject ("Any transfer ... shall be").
+   * `verb`: the anchor must be the clause's verb or the predicate right after it ("shall own", "will be the sole owner").
+   */
+  role?: 'action' | 'verb' | 'any';
 }
 
 export type Condition =
