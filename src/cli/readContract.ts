@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { isBinaryText } from '../engine';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -21,13 +22,8 @@ export function readContract(path: string, maxFileSize = DEFAULT_MAX_FILE_SIZE):
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   }
-  if (isBinary(buffer)) return { ok: false, reason: 'is a binary file, not text' };
+  if (isBinaryText(buffer)) return { ok: false, reason: 'is a binary file, not text' };
   return { ok: true, text: buffer.toString('utf8') };
-}
-
-/** A NUL byte in the first 8 KB marks a binary file, as git and grep decide. */
-export function isBinary(buffer: Uint8Array): boolean {
-  return buffer.subarray(0, 8192).includes(0);
 }
 
 function describeError(error: unknown): string {

@@ -17,3 +17,5 @@ export { LineIndex } from './text/lineIndex';
 export * from './types';
 export { ruleExamples, runRuleExample, testRulebookExamples, type ExampleResult, type RuleExample } from './rulebook/testExamples';
 export { loadRulebooks, type LoadedRulebooks, type RulebookHost } from './rulebook/loadRulebooks';
+export { isBinaryText } from './text/binary';
+export { starterRulebook } from './rulebook/starter';

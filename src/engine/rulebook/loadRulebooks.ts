@@ -58,7 +58,7 @@ export async function loadRulebooks(locations: string[], host: RulebookHost): Pr
       report(problems, origin, origin ? `cannot read the rulebook "${host.display(location)}" named in "extends": ${reason}` : `cannot read the rulebook: ${reason}`, host, location);
       return;
     }
-    const parsed = parseRulebook(host.display(location), text);
+    const parsed = { ...parseRulebook(host.display(location), text), location };
     const extended = parsed.rulebook?.extends ?? [];
     for (let index = 0; index < extended.length; index++) {
       const target = await resolveExtends(extended[index], location, host);
@@ -73,8 +73,12 @@ export async function loadRulebooks(locations: string[], host: RulebookHost): Pr
     ordered.push(parsed);
   };
   for (const location of locations) await visit(location, []);
-  if (problems.length) return { problems: [...problems, ...ordered.flatMap((book) => book.problems)], parsed: ordered, locations: read };
-  return { ...compileRulebooks(ordered), parsed: ordered, locations: read };
+  const result: LoadedRulebooks = problems.length
+    ? { problems: [...problems, ...ordered.flatMap((book) => book.problems)], parsed: ordered, locations: read }
+    : { ...compileRulebooks(ordered), parsed: ordered, locations: read };
+  const locationOf = new Map(ordered.map((book) => [book.source, book.location]));
+  for (const problem of result.problems) problem.location ??= locationOf.get(problem.source);
+  return result;
 }
 
 async function resolveExtends(specifier: string, from: string, host: RulebookHost): Promise<string | { problem: string }> {
@@ -89,7 +93,7 @@ async function resolveExtends(specifier: string, from: string, host: RulebookHos
 
 function report(problems: RulebookProblem[], origin: { parsed: ParsedRulebook; index: number } | undefined, message: string, host: RulebookHost, location: string): void {
   if (!origin) {
-    problems.push({ message, severity: 'error', source: host.display(location), offset: 0, length: 0, line: 1, column: 1 });
+    problems.push({ message, severity: 'error', source: host.display(location), location, offset: 0, length: 0, line: 1, column: 1 });
     return;
   }
   const at = origin.parsed.locate(['extends', origin.index]);

@@ -5,7 +5,10 @@ import type { RulebookFile } from './types';
 
 /** A rulebook read from text: its content, where each part of it is, and what is wrong with it. */
 export interface ParsedRulebook {
+  /** The name shown in messages. */
   source: string;
+  /** Where it was read from, when a host read it. */
+  location?: string;
   text: string;
   /** Undefined when the file has errors that make it unusable. */
   rulebook?: RulebookFile;

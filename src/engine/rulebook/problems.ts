@@ -4,8 +4,10 @@ import { LineIndex } from '../text/lineIndex';
 export interface RulebookProblem {
   message: string;
   severity: 'error' | 'warning';
-  /** The rulebook's path or name, as given to the loader. */
+  /** The rulebook's path or name, as shown to people. */
   source: string;
+  /** Where the rulebook is (a path or URI the host understands), when it came from a host. */
+  location?: string;
   offset: number;
   length: number;
   /** 1-based line and column, as editors and `path:line:col` messages count. */

@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import type { FindingStore, Review } from './findingStore';
+import type { Log } from './log';
+import { reviewText } from './reviewer';
+import type { RulebookService } from './rulebookService';
+import { isReviewed, readSettings } from './settings';
+import { toDiagnostic, withSettings } from './toDiagnostic';
+
+/**
+ * Reviews open documents as they change: debounced per document, results for stale versions
+ * dropped, diagnostics cleared when a document closes. Every review ends in `onDidReview`.
+ */
+export class ReviewController implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('clauseguard');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly reviewed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly tooLarge = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.reviewed];
+  /** Fires after a document's findings were updated (or cleared). */
+  readonly onDidReview = this.reviewed.event;
+
+  constructor(
+    private readonly store: FindingStore,
+    private readonly rulebooks: RulebookService,
+    private readonly log: Log,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length && readSettings(event.document.uri).run === 'onType') this.schedule(event.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('clauseguard')) this.reviewAll();
+      }),
+      rulebooks.onDidChange((folder) => this.reviewAll(folder)),
+    );
+  }
+
+  /** Reviews every open document now (of one folder, if given). */
+  reviewAll(folder?: vscode.WorkspaceFolder): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (folder && vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() !== folder.uri.toString()) continue;
+      this.schedule(document, 0);
+    }
+  }
+
+  /** Reviews a document after the debounce delay (or `delay`), replacing any pending review. */
+  schedule(document: vscode.TextDocument, delay?: number): void {
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    const settings = readSettings(document.uri);
+    if (!isReviewed(document, settings)) {
+      this.clear(document.uri);
+      return;
+    }
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.review(document);
+      }, delay ?? settings.debounce),
+    );
+  }
+
+  /**
+   * The review of the document's current version, reviewing it now if the debounced review has
+   * not run yet: a hover or light bulb right after typing must not show the previous version's findings.
+   */
+  async ensureReviewed(document: vscode.TextDocument): Promise<Review | undefined> {
+    const current = this.store.current(document);
+    if (current || !isReviewed(document)) return current;
+    const pending = this.timers.get(document.uri.toString());
+    if (pending) {
+      clearTimeout(pending);
+      this.timers.delete(document.uri.toString());
+    }
+    await this.review(document);
+    return this.store.current(document);
+  }
+
+  /** Reviews a document now. Results for a version the document no longer has are dropped. */
+  async review(document: vscode.TextDocument): Promise<void> {
+    const settings = readSettings(document.uri);
+    if (!isReviewed(document, settings) || document.isClosed) return;
+    const version = document.version;
+    const text = document.getText();
+    const key = document.uri.toString();
+    if (text.length > settings.maxFileSize) {
+      if (!this.tooLarge.has(key)) {
+        this.tooLarge.add(key);
+        this.log.warn(`Not reviewing ${vscode.workspace.asRelativePath(document.uri)}: ${text.length} characters is over clauseguard.maxFileSize (${settings.maxFileSize}).`);
+      }
+      this.clear(document.uri, false);
+      return;
+    }
+    try {
+      const rulebook = await this.rulebooks.rulebookFor(document.uri);
+      if (document.isClosed || document.version !== version) return;
+      const { findings, lines } = reviewText(text, rulebook, { disabledRules: settings.disabledRules, includeProtective: settings.showProtective });
+      if (document.isClosed || document.version !== version) return;
+      const shown = withSettings(findings, settings);
+      this.store.set({ uri: key, version, languageId: document.languageId, findings: shown, text });
+      this.diagnostics.set(
+        document.uri,
+        shown.map((finding) => toDiagnostic(finding, document.uri, finding.severity, lines)),
+      );
+      this.reviewed.fire(document.uri);
+    } catch (error) {
+      this.log.error('Reviewing a document', error, vscode.workspace.asRelativePath(document.uri));
+    }
+  }
+
+  /** Forgets a document's findings. */
+  clear(uri: vscode.Uri, fire = true): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.store.delete(uri);
+    this.diagnostics.delete(uri);
+    if (fire) this.reviewed.fire(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
