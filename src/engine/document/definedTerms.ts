@@ -41,6 +41,21 @@ export function findDefinedTerms(analysisText: string, sentenceAt: (offset: numb
   return [...byName.values()].sort((a, b) => a.termSpan.start - b.termSpan.start);
 }
 
+/** The terms defined inline, `(the "JV Company")`, in `[start, end)`: how a preamble names the parties. */
+export function findInlineDefinitions(analysisText: string, start: number, end: number): { term: string; termSpan: Span }[] {
+  const found: { term: string; termSpan: Span }[] = [];
+  const window = analysisText.slice(start, end);
+  for (const match of window.matchAll(INLINE_FORM)) {
+    for (const quoted of match[0].matchAll(EACH_QUOTED)) {
+      const term = quoted[1].trim().replace(/^the\s+/i, '');
+      if (!isPlausibleTerm(term)) continue;
+      const termStart = start + (match.index ?? 0) + (quoted.index ?? 0) + quoted[0].indexOf(quoted[1]);
+      found.push({ term, termSpan: { start: termStart, end: termStart + quoted[1].length } });
+    }
+  }
+  return found;
+}
+
 function isPlausibleTerm(term: string): boolean {
   const words = term.split(/\s+/);
   if (words.length > 8 || term.length < 2) return false;

@@ -75,7 +75,7 @@ export function parseDocument(text: string): ContractDocument {
     clauses,
     sentences,
     definedTerms,
-    parties: findParties(analysisText, definedTerms),
+    parties: findParties(analysisText),
     kinds: classifyDocument(analysisText),
   };
 }

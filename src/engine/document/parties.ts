@@ -1,5 +1,5 @@
 import type { Span } from '../text/spans';
-import type { DefinedTerm } from './definedTerms';
+import { findInlineDefinitions } from './definedTerms';
 
 export interface Party {
   /** The short name the contract uses: `Northwind`, `Licensee`, `Party A`. */
@@ -10,26 +10,38 @@ export interface Party {
   definedAt?: Span;
 }
 
-const PREAMBLE_LIMIT = 6000;
+/** How far into a contract the preamble may start: some put a cover page and a table of contents first. */
+const PREAMBLE_SEARCH_LIMIT = 60_000;
+/** How much text after "between" may name the parties. */
+const PREAMBLE_LENGTH = 4000;
 const PREAMBLE_END = /\b(?:WHEREAS|RECITALS|BACKGROUND|NOW,?\s+THEREFORE|W\s*I\s*T\s*N\s*E\s*S\s*S\s*E\s*T\s*H|IT IS (?:HEREBY )?AGREED|the parties (?:hereto )?(?:hereby )?agree as follows)\b/i;
-const PARTY_WORDS = /\b(?:between|among|by and between|by and among|and)\b/i;
-const GENERIC_NOT_PARTIES = /^(?:Agreement|Effective Date|Parties|Party|Execution Date|Closing Date|Contract|Territory|Products?|Company Shares)$/i;
+const PARTY_WORDS = /\b(?:between|among)\b/gi;
+const GENERIC_NOT_PARTIES = /^(?:Agreement|Effective Date|Parties|Party|Execution Date|Closing Date|Contract|Territory|Products?|Company Shares|USA|U\.S\.A|PRC|UK|EU)$/i;
+/** `hereinafter referred to as "Customer"`, `referred to in this Agreement as "Company"`. */
+const REFERRED_TO_AS = /\breferred\s+to\s+(?:herein\s+|hereinafter\s+|in\s+this\s+\w+\s+)?as\s+(?:the\s+)?["']([A-Z][^"'\n]{0,40}?)["']/g;
+/** `(Bioeq)`, `(hereinafter IntriCon)`: a short name in brackets without quotes. */
+const BARE_NAME = /\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?([A-Z][\w&.-]{1,30}(?:\s+[A-Z][\w&.-]{1,30}){0,2})\)/g;
 
 /**
- * Finds the parties: the terms defined in the preamble after "between" (`("Licensor")`,
- * `('IMPCO')`), and the `Party A` / `Party B` style names many cross-border drafts use.
+ * Finds the parties: the names the preamble gives them after "between" (`("Licensor")`,
+ * `('IMPCO')`, `hereinafter referred to as "Customer"`, `(Bioeq)`), and the `Party A` /
+ * `Party B` style names many cross-border drafts use.
  */
-export function findParties(analysisText: string, definedTerms: DefinedTerm[]): Party[] {
-  const head = analysisText.slice(0, PREAMBLE_LIMIT);
-  const preambleEnd = PREAMBLE_END.exec(head)?.index ?? Math.min(head.length, 2500);
-  const between = PARTY_WORDS.exec(head)?.index ?? 0;
+export function findParties(analysisText: string): Party[] {
   const parties: Party[] = [];
   const seen = new Set<string>();
-  for (const term of definedTerms) {
-    if (term.termSpan.start < between || term.termSpan.start > preambleEnd) continue;
-    if (term.form !== 'inline' || GENERIC_NOT_PARTIES.test(term.term) || seen.has(term.term)) continue;
-    seen.add(term.term);
-    parties.push({ name: term.term, fullName: fullNameBefore(analysisText, term.termSpan.start, between), definedAt: term.termSpan });
+  const add = (term: string, termStart: number, floor: number): void => {
+    if (GENERIC_NOT_PARTIES.test(term) || seen.has(term)) return;
+    seen.add(term);
+    parties.push({ name: term, fullName: fullNameBefore(analysisText, termStart, floor), definedAt: { start: termStart, end: termStart + term.length } });
+  };
+  const preamble = findPreamble(analysisText);
+  if (preamble) {
+    // The preamble's own inline definitions: a party may be defined again later ("BLI" means ...), but it is named here.
+    for (const term of findInlineDefinitions(analysisText, preamble.start, preamble.end)) add(term.term, term.termSpan.start, preamble.start);
+    const text = analysisText.slice(preamble.start, preamble.end);
+    for (const match of text.matchAll(REFERRED_TO_AS)) add(match[1].trim(), preamble.start + (match.index ?? 0) + match[0].lastIndexOf(match[1]), preamble.start);
+    if (!parties.length) for (const match of text.matchAll(BARE_NAME)) add(match[1], preamble.start + (match.index ?? 0) + match[0].indexOf(match[1]), preamble.start);
   }
   for (const match of analysisText.slice(0, 200_000).matchAll(/\bParty ([A-D])\b/g)) {
     const name = `Party ${match[1]}`;
@@ -39,6 +51,21 @@ export function findParties(analysisText: string, definedTerms: DefinedTerm[]): 
     }
   }
   return parties;
+}
+
+/** The first "between" or "among" that is followed by a party's name, up to where the recitals begin. */
+function findPreamble(analysisText: string): Span | undefined {
+  const head = analysisText.slice(0, PREAMBLE_SEARCH_LIMIT);
+  for (const match of head.matchAll(PARTY_WORDS)) {
+    const start = match.index ?? 0;
+    const window = analysisText.slice(start, start + PREAMBLE_LENGTH);
+    const end = start + (PREAMBLE_END.exec(window)?.index ?? window.length);
+    const names = findInlineDefinitions(analysisText, start, end).some((term) => !GENERIC_NOT_PARTIES.test(term.term)) || REFERRED_TO_AS.test(analysisText.slice(start, end));
+    REFERRED_TO_AS.lastIndex = 0;
+    if (names) return { start, end };
+  }
+  const start = /\b(?:between|among|by and between)\b/i.exec(analysisText.slice(0, 6000))?.index;
+  return start === undefined ? undefined : { start, end: Math.min(analysisText.length, start + 2500) };
 }
 
 /** The name just before `(the "X")`: "Northwind Robotics, Inc., a Delaware corporation". */
