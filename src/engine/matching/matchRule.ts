@@ -40,7 +40,7 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
   if (context.ownFrom > 0 && !mentionsOwnTokens(rule, allSpans, context)) return undefined;
   const anchorIndex = rule.all.findIndex((condition) => condition.kind === 'pattern');
   const fallbackIndex = allSpans.findIndex((spans) => spans.length > 0);
-  let anchors = anchorIndex >= 0 ? allSpans[anchorIndex] : fallbackIndex >= 0 ? allSpans[fallbackIndex] : [];
+  let anchors = anchorIndex >= 0 ? allSpans[anchorIndex] : fallbackIndex >= 0 ? allSpans[fallbackIndex] : conditionCueSpans(rule, context);
   if (!anchors.length) {
     const anySpan = rule.any.map((condition) => conditionSpans(condition, context)).find((spans) => spans && spans.length);
     anchors = anySpan ?? [{ first: 0, last: Math.max(0, context.facts.doc.tokens.length - 1) }];
@@ -60,6 +60,16 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
     return { rule, anchor: { start: tokens[anchor.first].start, end: tokens[anchor.last].end }, segment, reading };
   }
   return undefined;
+}
+
+/** A rule of conditions only ("creator-owns") is anchored where the condition's cue is, so it speaks for that part of the sentence. */
+function conditionCueSpans(rule: CompiledSentenceRule, context: SentenceContext): TokenSpan[] {
+  const tokens = context.facts.doc.tokens;
+  for (const condition of rule.all) {
+    const cue = condition.kind === 'condition' ? context.facts.conditions.get(condition.condition) : undefined;
+    if (cue) return toTokenSpan(tokens, cue);
+  }
+  return [];
 }
 
 function structuredConditionsHold(rule: CompiledSentenceRule, reading: AnchorReading): boolean {
@@ -85,8 +95,11 @@ const PREDICATE_FILLERS = new Set(['the', 'a', 'an', 'sole', 'exclusive', 'and',
 
 /** "shall OWN", "shall be jointly OWNED", "will be the sole OWNER": the anchor is the verb of the clause, not a word in its object. */
 function isClauseVerb(reading: AnchorReading, anchor: TokenSpan, tokens: Token[]): boolean {
-  const verb = reading.operative?.verb ?? -1;
-  if (verb < 0 || anchor.last < verb) return false;
+  const operative = reading.operative;
+  const verb = operative?.verb ?? -1;
+  if (!operative || verb < 0) return false;
+  // An adverb between the modal and its verb: "shall be JOINTLY owned".
+  if (anchor.last < verb) return anchor.first >= operative.cueEnd;
   if (anchor.first <= verb) return true;
   for (let i = verb; i < anchor.first; i++) if (!PREDICATE_FILLERS.has(tokens[i].normal) && !tokens[i].normal.endsWith('ly')) return false;
   return true;

@@ -58,7 +58,7 @@ export function matchOneSentence(
   statistics: MatchStatistics,
 ): SentenceMatch[] {
   const own = readSentence(document, rulebook, vocabulary, sentence);
-  const leadIn = sentence.leadIn !== undefined && !OPERATIVE_CUE.test(document.analysisText.slice(sentence.start, sentence.end)) ? document.sentences[sentence.leadIn] : undefined;
+  const leadIn = sentence.leadIn !== undefined && continuesLeadIn(document.analysisText.slice(sentence.start, sentence.end)) ? document.sentences[sentence.leadIn] : undefined;
   const lead = leadIn ? readSentence(document, rulebook, vocabulary, leadIn) : undefined;
   const words = lead ? lead.words.concat(own.words) : own.words;
   const hits = lead ? lead.hits.concat(own.hits) : own.hits;
@@ -90,6 +90,11 @@ export function matchOneSentence(
 
 /** A modal, commitment or grant word: a sentence with one states its own obligation. */
 const OPERATIVE_CUE = /\b(?:shall|will|must|may|can|cannot|agrees?|undertakes?|covenants?|hereby|grants|assigns)\b/i;
+
+/** An item that starts in lower case ("assign, and will cause ...") or has no verb of its own finishes its lead-in's sentence. */
+function continuesLeadIn(itemText: string): boolean {
+  return /^[^A-Za-z]*[a-z]/.test(itemText) || !OPERATIVE_CUE.test(itemText);
+}
 
 interface SentenceWords {
   words: Word[];

@@ -34,7 +34,8 @@ const OBLIGED = new Set(['required', 'obligated', 'obliged', 'bound', 'expected'
 const ALLOWED = new Set(['entitled', 'permitted', 'authorized', 'authorised', 'free', 'allowed']);
 const BE = new Set(['is', 'are', 'be', 'being', 'was', 'were', 'been']);
 const PRESENT_GRANTS = new Set(['grants', 'assigns', 'conveys', 'licenses', 'licences', 'sublicenses', 'transfers', 'acknowledges', 'agrees', 'owns', 'retains', 'waives', 'releases', 'consents', 'reserves']);
-const SKIPPABLE = new Set(['also', 'hereby', 'promptly', 'immediately', 'forthwith', 'thereafter', 'then', 'further', 'each', 'both', 'either', 'jointly', 'solely', 'exclusively', 'in', 'addition', 'at', 'all', 'times', 'only', 'always', 'still', 'automatically', 'irrevocably', 'unconditionally', 'timely', 'duly', 'and', 'or']);
+const SKIPPABLE = new Set(['also', 'hereby', 'does', 'do', 'promptly', 'immediately', 'forthwith', 'thereafter', 'then', 'further', 'each', 'both', 'either', 'jointly', 'solely', 'exclusively', 'in', 'addition', 'at', 'all', 'times', 'only', 'always', 'still', 'automatically', 'irrevocably', 'unconditionally', 'timely', 'duly', 'and', 'or']);
+const AGREED = new Set(['agreed', 'undertaken', 'covenanted', 'committed']);
 const COPULAS = new Set(['become', 'becomes', 'remain', 'remains', 'deemed', 'continue', 'considered']);
 const NEGATORS = new Set(['not', 'never', 'neither']);
 const SUBJECT_NEGATORS = new Set(['no', 'neither', 'nothing', 'none']);
@@ -107,6 +108,9 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
       at += 3;
     } else if (BE.has(word) && next && ALLOWED.has(next) && tokens[at + 2]?.normal === 'to') {
       modality = negated ? modality : 'permission';
+      at += 3;
+    } else if ((word === 'have' || word === 'has') && next && AGREED.has(next) && tokens[at + 2]?.normal === 'to') {
+      // "shall have agreed to assign"
       at += 3;
     } else if ((word === 'have' || word === 'has') && next === 'the' && (tokens[at + 2]?.normal === 'right' || tokens[at + 2]?.normal === 'option') && tokens[at + 3]?.normal === 'to') {
       modality = 'permission';
