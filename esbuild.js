@@ -2,6 +2,7 @@
 //   node esbuild.js               one development build (source maps)
 //   node esbuild.js --production  minified, no source maps
 //   node esbuild.js --watch       rebuild on change
+//   node esbuild.js --schema      regenerate schemas/rulebook.schema.json from the rulebook shapes
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -63,7 +64,7 @@ if (!production) {
     entryPoints: testEntries('test/unit'),
     outdir: 'out/test/unit',
     outbase: 'test/unit',
-    external: ['mocha'],
+    external: ['mocha', 'typescript'],
   });
   builds.push({
     ...shared,
@@ -74,7 +75,22 @@ if (!production) {
   });
 }
 
+/** Writes schemas/rulebook.schema.json from the shapes the rulebook validator uses. */
+async function writeRulebookSchema() {
+  const result = await esbuild.build({ ...shared, plugins: [], entryPoints: ['src/engine/rulebook/jsonSchema.ts'], write: false, sourcemap: false, minify: false });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  fs.mkdirSync('schemas', { recursive: true });
+  fs.writeFileSync('schemas/rulebook.schema.json', `${JSON.stringify(module.exports.rulebookJsonSchema(), null, 2)}\n`);
+}
+
 async function main() {
+  if (process.argv.includes('--schema')) {
+    await writeRulebookSchema();
+    return;
+  }
+  // A production build ships no source maps: remove any left by a development build.
+  if (production) for (const file of fs.existsSync('dist') ? fs.readdirSync('dist') : []) if (file.endsWith('.map')) fs.rmSync(`dist/${file}`);
   const contexts = await Promise.all(
     builds.filter((options) => options.entryPoints.length && options.entryPoints.every((entry) => fs.existsSync(entry)))
       .map((options) => esbuild.context(options)),

@@ -9,7 +9,7 @@ export type Shape =
   | { type: 'string'; description?: string; enum?: readonly string[]; enumDescriptions?: readonly string[]; minLength?: number; pattern?: string; maxLength?: number }
   | { type: 'boolean'; description?: string; const?: boolean }
   | { type: 'array'; description?: string; items: Shape; minItems?: number }
-  | { type: 'object'; description?: string; properties: Record<string, Shape>; required?: readonly string[]; additionalProperties?: Shape }
+  | { type: 'object'; description?: string; properties: Record<string, Shape>; required?: readonly string[]; additionalProperties?: Shape; snippets?: { label: string; description: string; body: unknown }[] }
   | { type: 'oneOf'; description?: string; options: Shape[]; discriminate: (value: unknown) => number };
 
 const text = (description: string, minLength = 1): Shape => ({ type: 'string', description, minLength });
@@ -107,6 +107,24 @@ const ruleProperties: Record<string, Shape> = {
 const ruleDefinition: Shape = {
   type: 'object',
   description: 'A rule.',
+  snippets: [
+    {
+      label: 'New rule',
+      description: 'A rule with a pattern, wording and examples',
+      body: {
+        id: 'team/${1:name}',
+        category: '${2|forced-transfer,grant-back,ip-assignment,non-market-terms,disclosure-demand,government-access,weak-protection,tech-preference|}',
+        severity: '${3|error,warning,information|}',
+        title: '${4:A few words}',
+        message: '${5:One sentence for the Problems panel.}',
+        explanation: '${6:Why this is risky and what to ask for instead.}',
+        citation: '${7:Phase One Agreement, Article 2.1(2)}',
+        match: { all: [{ pattern: '${8:(transfer|deliver) .{0,8} #Technology}' }], negated: false },
+        fixes: [{ title: '${9:Title}', preferred: true, target: 'sentence', text: '${10:Wording on voluntary, market-based terms.}' }],
+        examples: { match: ['${11:A sentence the rule must flag.}'], noMatch: ['${12:A sentence it must not flag.}'] },
+      },
+    },
+  ],
   properties: ruleProperties,
   required: ['id', 'category', 'severity', 'title', 'message', 'explanation', 'citation', 'match', 'examples'],
 };
@@ -114,6 +132,7 @@ const ruleDefinition: Shape = {
 const ruleOverride: Shape = {
   type: 'object',
   description: 'Changes to an existing rule, by id.',
+  snippets: [{ label: 'Override a rule', description: 'Change the severity of a built-in rule', body: { id: '${1:tt/joint-ownership}', override: true, severity: '${2|error,warning,information,hint|}' } }],
   properties: {
     id: ruleProperties.id,
     override: { type: 'boolean', const: true, description: 'Marks the entry as an override of an existing rule.' },
@@ -146,6 +165,16 @@ const vocabularyEntry: Shape = {
   ],
 };
 
+const perspective: Shape = {
+  type: 'object',
+  description: 'The parties the team represents.',
+  properties: {
+    parties: list(text('A party name as the contract uses it.'), 'The parties the team represents.', 1),
+    towardsUs: choice(['information', 'drop', 'keep'], 'What happens to findings that move technology towards these parties.'),
+  },
+  required: ['parties', 'towardsUs'],
+};
+
 export const RULEBOOK_SHAPE: Shape = {
   type: 'object',
   description: 'A ClauseGuard rulebook.',
@@ -155,15 +184,20 @@ export const RULEBOOK_SHAPE: Shape = {
     description: text('What this rulebook is for.'),
     extends: list(text('clauseguard:recommended, a relative path, or an npm package name.'), 'Rulebooks this one builds on; later entries override earlier ones.'),
     vocabulary: { type: 'object', description: 'Named word lists; each name is a tag patterns can use as #Name.', properties: {}, additionalProperties: vocabularyEntry },
-    perspective: {
-      type: 'object',
-      description: 'The parties the team represents.',
-      properties: {
-        parties: list(text('A party name as the contract uses it.'), 'The parties the team represents.', 1),
-        towardsUs: choice(['information', 'drop', 'keep'], 'What happens to findings that move technology towards these parties.'),
-      },
-      required: ['parties', 'towardsUs'],
-    },
+    perspective,
     rules: list({ type: 'oneOf', description: 'A new rule or an override.', discriminate: (value) => (value && typeof value === 'object' && 'override' in value ? 1 : 0), options: [ruleDefinition, ruleOverride] }, 'New rules and overrides of existing ones.'),
   },
+};
+
+/** The shape of each type of types.ts, by type name: the schema test checks them against each other. */
+export const SHAPES_BY_TYPE: Record<string, Shape> = {
+  RulebookFile: RULEBOOK_SHAPE,
+  RuleDefinition: ruleDefinition,
+  RuleOverride: ruleOverride,
+  SentenceMatch: sentenceMatch,
+  DocumentMatch: documentMatch,
+  FixDefinition: fix,
+  RuleExamples: examples,
+  Perspective: perspective,
+  VocabularyDefinition: (vocabularyEntry as Extract<Shape, { type: 'oneOf' }>).options[1],
 };
