@@ -3,6 +3,7 @@ import { version } from '../../package.json';
 import { HELP, parseArguments, UsageError } from './args';
 import { runCheck, type CliIo } from './check';
 import { runExplain, runRules } from './ruleCommands';
+import { runInit, runTestRulebook } from './rulebookCommands';
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -31,6 +32,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return runRules(args, io);
     case 'explain':
       return runExplain(args, io);
+    case 'test-rulebook':
+      return runTestRulebook(args, io);
+    case 'init':
+      return runInit(args, io);
     default:
       io.stderr(`clauseguard: unknown command "${args.command}". Run "clauseguard --help" for the commands.`);
       return 2;

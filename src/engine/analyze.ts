@@ -1,4 +1,5 @@
-import { parseDocument, type ContractDocument } from './document/model';
+import { findContaining, parseDocument, type ContractDocument } from './document/model';
+import { applyPerspective } from './findings/perspective';
 import { documentFindings } from './findings/documentFindings';
 import { findingFromMatch } from './findings/buildFinding';
 import { resolveMatches } from './findings/resolveMatches';
@@ -6,6 +7,7 @@ import { findSuppressions, isSuppressed } from './findings/suppressions';
 import { buildDocumentVocabulary } from './matching/documentVocabulary';
 import { matchSentences, type MatchStatistics } from './matching/matchSentences';
 import type { CompiledRulebook, CompiledSentenceRule } from './rulebook/compileRulebook';
+import type { Perspective } from './rulebook/types';
 import type { Finding } from './types';
 
 export interface AnalyzeOptions {
@@ -13,6 +15,8 @@ export interface AnalyzeOptions {
   includeProtective?: boolean;
   /** Rule ids turned off for this review (a workspace setting, for example). */
   disabledRules?: ReadonlySet<string>;
+  /** The party the reviewer represents; overrides the rulebook's `perspective`. */
+  perspective?: Perspective;
 }
 
 export interface AnalysisResult {
@@ -40,7 +44,9 @@ export function analyzeDocument(document: ContractDocument, rulebook: CompiledRu
   const findings = reported.map((match) => findingFromMatch(match, document, rulebook, vocabulary));
   findings.push(...documentFindings(document, rulebook.documentRules.filter((rule) => isOn(rule.definition.id, rule.definition.enabled)), matches));
   const suppressions = findSuppressions(document.text, document.lines);
-  const visible = findings.filter(
+  const perspective = options.perspective ?? rulebook.perspective;
+  const seen = applyPerspective(findings, perspective, document.analysisText, (offset) => findContaining(document.sentences, offset));
+  const visible = seen.filter(
     (finding) => (options.includeProtective ?? true ? true : finding.category !== 'protective') && !isSuppressed(suppressions, finding.range.start.line, finding.ruleId, finding.category),
   );
   visible.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));

@@ -142,8 +142,16 @@ async function dismissNotifications(page) {
   }
 }
 
-// Opens a file by name through Quick Open (Ctrl+P, type, Enter) and waits for its editor to show its text.
-async function quickOpen(page, fileName) {
+// Hides the empty secondary side bar (Ctrl+Alt+B) so the editor gets the room; best effort.
+async function hideSecondarySideBar(page) {
+  const bar = page.locator('.part.auxiliarybar');
+  if (!(await bar.isVisible())) return;
+  await page.keyboard.press('Control+Alt+B');
+  await bar.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+}
+
+// Opens a file by name through Quick Open (Ctrl+P, type, Enter) and waits for its editor to show `expectedText`.
+async function quickOpen(page, fileName, expectedText) {
   const input = page.locator('.quick-input-widget input');
   for (let attempt = 1; !(await input.isVisible()); attempt++) {
     await page.keyboard.press('Control+P');
@@ -158,7 +166,8 @@ async function quickOpen(page, fileName) {
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent.includes('Licence Agreement'), null, { timeout: 30_000 });
+  await page.waitForFunction((expected) => document.querySelector('.editor-instance .monaco-editor .view-lines')
+    ?.textContent.replace(/\u00a0/g, ' ').includes(expected), expectedText, { timeout: 30_000 });
 }
 
 // Returns the text the editor renders, whitespace normalised (Monaco draws spaces as no-break spaces; wrapped lines are joined with a space).
@@ -302,7 +311,8 @@ async function journey(ctx, opts) {
   ctx.server = await step(ctx, 'start code-server', () => startCodeServer({ ...tools, extensionsDir, echo: opts.verbose }));
   const page = await step(ctx, 'open the workbench on the workspace', () => openWorkbench(ctx, tools, ctx.server, workspace));
   await dismissNotifications(page);
-  await step(ctx, `open ${FILE} with Quick Open`, () => quickOpen(page, FILE));
+  await hideSecondarySideBar(page);
+  await step(ctx, `open ${FILE} with Quick Open`, () => quickOpen(page, FILE, 'Technology Licence Agreement'));
   const box = await step(ctx, 'wait for ClauseGuard squiggles under the source-code sentence', () => waitForSquiggleUnder(page, SENTENCE, HOVER_WORD, 60_000));
   await step(ctx, `open the Problems panel and find ClauseGuard ${RULE_ID}`, () => openProblems(page, RULE_ID));
   await dismissNotifications(page);

@@ -37,7 +37,9 @@ export function resolveMatches(matches: SentenceMatch[]): SentenceMatch[] {
   return kept.sort((a, b) => a.sentence.start - b.sentence.start || a.rule.order - b.rule.order);
 }
 
+/** A team's own rule speaks before a built-in one; then the more specific rule; then rulebook order. */
 function isMoreSpecific(candidate: SentenceMatch, current: SentenceMatch): boolean {
+  if (candidate.rule.layer !== current.rule.layer) return candidate.rule.layer > current.rule.layer;
   if (candidate.rule.specificity !== current.rule.specificity) return candidate.rule.specificity > current.rule.specificity;
   return candidate.rule.order < current.rule.order;
 }

@@ -29,6 +29,9 @@ export const SUPPORTED_METHODS = new Set(['hasComma', 'hasSemicolon', 'hasColon'
 /** Steps one pattern may take on one sentence before it gives up: patterns come from other people. */
 export const STEP_BUDGET = 20_000;
 
+/** Tokens longer than this never match a `/regex/` term. */
+const MAX_REGEX_TOKEN = 256;
+
 export interface TokenSpan {
   first: number;
   last: number;
@@ -150,7 +153,8 @@ function termMatches(spec: TermSpec, token: Token): boolean {
     if (spec.fuzzy ? similarity(spec.word, token.normal) < (spec.min ?? 0.85) : spec.word !== token.normal && spec.word !== bare) return false;
   }
   if (spec.tag && !token.tags.has(spec.tag)) return false;
-  if (spec.regex && !spec.regex.test(token.normal)) return false;
+  // Rule regexes are checked for safety when compiled; very long tokens (a 10 MB 'word') are not tested at all.
+  if (spec.regex && (token.normal.length > MAX_REGEX_TOKEN || !spec.regex.test(token.normal))) return false;
   if (spec.method && !methodHolds(spec.method, token)) return false;
   return Boolean(spec.fastOr || spec.word !== undefined || spec.tag || spec.regex || spec.method || spec.pos);
 }

@@ -7,6 +7,7 @@ import { requirementOfPhrases, requirementsOfPattern, type Requirement } from '.
 import { VOCABULARY_NAME_PATTERN } from './shapes';
 import { fingerprint } from './fingerprint';
 import { SUPPORTED_METHODS, type TermSpec } from '../nlp/patternMatcher';
+import { unsafeRegexReason } from './safeRegex';
 import type { Condition, DocumentMatch, Perspective, RuleDefinition, RuleEntry, RuleOverride, SentenceMatch, VocabularyEntry } from './types';
 
 /** Tags the engine itself puts on words: the contract's parties, the venture, authorities. */
@@ -35,6 +36,8 @@ export interface CompiledSentenceRule {
   /** Whether any pattern uses compromise's own part-of-speech tags, which need the tagger. */
   needsTagger: boolean;
   order: number;
+  /** Which rulebook the rule comes from (0 is the built-in one); a later rulebook's rule wins ties. */
+  layer: number;
 }
 
 export interface CompiledDocumentRule {
@@ -74,6 +77,7 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
   if (parsed.some((book) => !book.rulebook)) return { problems };
   const vocabulary = new Map<string, { phrases: Set<string>; inherited: boolean }>();
   const rules = new Map<string, RuleDefinition>();
+  const layers = new Map<string, number>();
   let perspective: Perspective | undefined;
   const collectors = parsed.map((book) => new ProblemCollector(book.source, book.text));
   parsed.forEach((book, bookIndex) => {
@@ -90,6 +94,7 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
         else rules.set(entry.id, applyOverride(base, entry));
       } else {
         rules.set(entry.id, entry);
+        layers.set(entry.id, bookIndex);
       }
     });
     if (file.perspective) perspective = file.perspective;
@@ -114,7 +119,7 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
     (definition.supersedes ?? []).forEach((id, index) => {
       if (!rules.has(id)) located.report(`Rule "${definition.id}" supersedes "${id}", but there is no such rule.`, ['supersedes', index]);
     });
-    const compiled = compileSentenceRule(definition, conceptNames, knownTags, located.report, ruleOrder);
+    const compiled = compileSentenceRule(definition, conceptNames, knownTags, located.report, ruleOrder, layers.get(definition.id) ?? 0);
     if (compiled) sentenceRules.push(compiled);
   }
   problems.push(...collectors.flatMap((collector) => collector.problems));
@@ -191,7 +196,7 @@ function locateRule(parsed: ParsedRulebook[], collectors: ProblemCollector[], id
 
 type Reporter = (message: string, path?: (string | number)[]) => void;
 
-function compileSentenceRule(definition: RuleDefinition, concepts: Set<string>, knownTags: Set<string>, report: Reporter, order: number): CompiledSentenceRule | undefined {
+function compileSentenceRule(definition: RuleDefinition, concepts: Set<string>, knownTags: Set<string>, report: Reporter, order: number, layer: number): CompiledSentenceRule | undefined {
   const match = definition.match as SentenceMatch;
   let needsTagger = false;
   const compileList = (key: 'all' | 'any' | 'none'): CompiledCondition[] =>
@@ -232,6 +237,7 @@ function compileSentenceRule(definition: RuleDefinition, concepts: Set<string>, 
     specificity: all.length + Math.min(any.length, 1) + structured,
     needsTagger,
     order,
+    layer,
   };
 }
 
@@ -309,6 +315,10 @@ function compilePattern(source: string, knownTags: Set<string>, report: (message
 function unsupportedFeature(specs: TermSpec[]): string | undefined {
   for (const spec of specs) {
     if (spec.chunk) return `the chunk <${spec.chunk}>`;
+    if (spec.regex) {
+      const reason = unsafeRegexReason(spec.regex.source);
+      if (reason) return `the regular expression /${spec.regex.source}/, which is refused because ${reason}`;
+    }
     if (spec.method && !SUPPORTED_METHODS.has(spec.method)) return `the method @${spec.method} (supported: ${[...SUPPORTED_METHODS].map((method) => `@${method}`).join(', ')})`;
     for (const choice of spec.choices ?? []) {
       const inner = unsupportedFeature(choice);
