@@ -75,12 +75,21 @@ export function buildDocumentVocabulary(document: ContractDocument, rulebook: Co
       // partnership, joint venture, governmental authority ... is not a government.
       for (const hit of hits) if (PARTICIPANT_CONCEPTS.has(hit.concept) && isDefinitionHead(term, hit.firstWord, definitionWords.length)) concepts.add(hit.concept);
       const namesWhatItIs = [...concepts].some((concept) => rulebook.inheritedConcepts.has(concept) && !PARTICIPANT_CONCEPTS.has(concept));
-      if (!namesWhatItIs) for (const concept of headConcepts(term, definitionWords, hits)) concepts.add(concept);
+      if (!namesWhatItIs && !namesADocument(term.term)) for (const concept of headConcepts(term, definitionWords, hits)) concepts.add(concept);
     }
     termConcepts.set(term.term, concepts);
     for (const concept of concepts) matcher.add(concept, term.term);
   }
   return { matcher, termConcepts, termsByName, termsByKey };
+}
+
+/** Words that, last in a term's name, say it names a document, a time or a sum, whatever its definition mentions. */
+const DOCUMENT_HEADS = new Set(['agreement', 'agreements', 'contract', 'schedule', 'exhibit', 'appendix', 'annex', 'order', 'plan', 'report', 'statement', 'notice', 'date', 'period', 'term', 'fee', 'fees', 'price', 'committee', 'budget', 'policy', 'program', 'claim', 'event']);
+
+/** "SOFTWARE LICENSE AND MAINTENANCE AGREEMENT" ("Agreement") names a document, not software. */
+function namesADocument(term: string): boolean {
+  const words = wordsOf(term);
+  return words.length > 0 && DOCUMENT_HEADS.has(words[words.length - 1].normal);
 }
 
 /** The content tags of a definition's head: the first listed things, up to the words that qualify them. */

@@ -35,6 +35,8 @@ const ALLOWED = new Set(['entitled', 'permitted', 'authorized', 'authorised', 'f
 const BE = new Set(['is', 'are', 'be', 'being', 'was', 'were', 'been']);
 const PRESENT_GRANTS = new Set(['grants', 'assigns', 'conveys', 'licenses', 'licences', 'sublicenses', 'transfers', 'acknowledges', 'agrees', 'owns', 'retains', 'waives', 'releases', 'consents', 'reserves']);
 const SKIPPABLE = new Set(['also', 'hereby', 'does', 'do', 'promptly', 'immediately', 'forthwith', 'thereafter', 'then', 'further', 'each', 'both', 'either', 'jointly', 'solely', 'exclusively', 'in', 'addition', 'at', 'all', 'times', 'only', 'always', 'still', 'automatically', 'irrevocably', 'unconditionally', 'timely', 'duly', 'and', 'or']);
+/** "The licenses granted ...": after a determiner, "licenses" is a noun, not a grant. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'such', 'any', 'all', 'these', 'those', 'this', 'that', 'its', 'their', 'each', 'no', 'other']);
 const AGREED = new Set(['agreed', 'undertaken', 'covenanted', 'committed']);
 const COPULAS = new Set(['become', 'becomes', 'remain', 'remains', 'deemed', 'continue', 'considered']);
 const NEGATORS = new Set(['not', 'never', 'neither']);
@@ -81,10 +83,15 @@ function readCue(tokens: Token[], i: number): Cue | undefined {
     return { start: i, end: i + 4, modality: 'permission', negated: false };
   }
   if (word === 'hereby') return { start: i, end: i + 1, modality: 'grant', negated: false };
-  if (PRESENT_GRANTS.has(word) && i > 0 && /^[A-Z]/.test(tokens[i - 1].text) && !(tokens[i - 1].normal in MODALS)) {
+  if (PRESENT_GRANTS.has(word) && i > 0 && /^[A-Z]/.test(tokens[i - 1].text) && !(tokens[i - 1].normal in MODALS) && !isDeterminer(tokens, i - 1)) {
     return { start: i, end: i, modality: word === 'agrees' ? 'obligation' : 'grant', negated: false };
   }
   return undefined;
+}
+
+/** "The" opening a sentence or "the" anywhere, but not the "A" of "Party A". */
+function isDeterminer(tokens: Token[], i: number): boolean {
+  return DETERMINERS.has(tokens[i].normal) && (i === 0 || /^[a-z]/.test(tokens[i].text));
 }
 
 function isMonthMay(tokens: Token[], i: number): boolean {

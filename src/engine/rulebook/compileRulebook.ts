@@ -3,7 +3,7 @@ import { VocabularyMatcher } from '../nlp/vocabularyMatcher';
 import { phraseWords } from '../nlp/words';
 import type { ParsedRulebook } from './parseRulebook';
 import { ProblemCollector, type RulebookProblem } from './problems';
-import { requirementOfPhrases, requirementsOfPattern, type Requirement } from './prefilter';
+import { mostSelective, requirementOfPhrases, requirementsOfPattern, type Requirement } from './prefilter';
 import { VOCABULARY_NAME_PATTERN } from './shapes';
 import { fingerprint } from './fingerprint';
 import { SUPPORTED_METHODS, type TermSpec } from '../nlp/patternMatcher';
@@ -215,10 +215,11 @@ function compileSentenceRule(definition: RuleDefinition, concepts: Set<string>, 
   const requirements = all.flatMap((condition) => requirementsOf(condition, concepts));
   const anyRequirements = any.map((condition) => requirementsOf(condition, concepts));
   if (any.length && anyRequirements.every((list) => list.length > 0)) {
+    const chosen = anyRequirements.map(mostSelective);
     requirements.push({
-      words: anyRequirements.flatMap((list) => list[0].words),
-      concepts: anyRequirements.flatMap((list) => list[0].concepts),
-      conditions: anyRequirements.flatMap((list) => list[0].conditions ?? []),
+      words: chosen.flatMap((requirement) => requirement.words),
+      concepts: chosen.flatMap((requirement) => requirement.concepts),
+      conditions: chosen.flatMap((requirement) => requirement.conditions ?? []),
     });
   }
   if (!requirements.length) {

@@ -52,6 +52,22 @@ function requirementOfToken(token: PatternToken, concepts: ReadonlySet<string>):
   return undefined;
 }
 
+/** Words so common that requiring them keeps almost every sentence. */
+const COMMON_WORDS = new Set(['all', 'any', 'each', 'every', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'by', 'for', 'with', 'and', 'or', 'such', 'its', 'their', 'this', 'that', 'shall', 'will', 'may', 'be', 'is', 'are', 'not', 'no']);
+
+/**
+ * Of the requirements of one condition (any of which alone is enough to pass it), the one that
+ * lets fewest sentences through: a vocabulary concept, else words that are not function words.
+ */
+export function mostSelective(requirements: Requirement[]): Requirement {
+  const score = (requirement: Requirement): number => {
+    if (requirement.concepts.length && !requirement.words.length) return 0;
+    const common = requirement.words.filter((word) => COMMON_WORDS.has(word)).length;
+    return common ? 2 + common : 1;
+  };
+  return requirements.reduce((best, requirement) => (score(requirement) < score(best) ? requirement : best));
+}
+
 /** A plain phrase requires its first word. */
 export function requirementOfPhrases(phrases: string[]): Requirement | undefined {
   const words = phrases.map((phrase) => phraseWords(phrase)[0]).filter((word): word is string => Boolean(word));
