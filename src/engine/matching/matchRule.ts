@@ -1,9 +1,9 @@
 import { readAnchor, type AnchorReading, type ClauseFacts } from '../nlp/clauseFacts';
 import { findPatternMatches } from '../nlp/patternMatcher';
+import { isClauseVerb, isInSubject } from './anchorRole';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import type { Word } from '../nlp/words';
 import type { CompiledCondition, CompiledSentenceRule } from '../rulebook/compileRulebook';
-import type { Token } from '../nlp/sentenceDoc';
 import type { Span } from '../text/spans';
 
 /** What one rule matched in one sentence. */
@@ -80,28 +80,6 @@ function structuredConditionsHold(rule: CompiledSentenceRule, reading: AnchorRea
   if (match.modality ? !match.modality.includes(reading.modality) : reading.modality === 'statement') return false;
   if (match.actor && !match.actor.includes(reading.actor?.kind ?? 'unknown')) return false;
   if (match.recipient && !match.recipient.includes(reading.recipient?.kind ?? 'unknown')) return false;
-  return true;
-}
-
-/** "Any transfer of technology shall be ..." names a transfer as the subject; nobody is made to transfer. */
-function isInSubject(reading: AnchorReading, anchor: TokenSpan): boolean {
-  const { operative } = reading;
-  if (!operative?.actor || operative.passive) return false;
-  return anchor.first >= operative.actor.first && anchor.last <= operative.actor.last;
-}
-
-/** Words that may stand between a verb and the predicate it introduces: "shall be THE SOLE AND EXCLUSIVE owner". */
-const PREDICATE_FILLERS = new Set(['the', 'a', 'an', 'sole', 'exclusive', 'and', 'or', 'joint', 'jointly', 'solely', 'exclusively', 'absolute', 'entire', 'deemed', 'to', 'be', 'full', 'legal', 'beneficial', 'only', 'hereby', 'automatically', 'irrevocably', 'thereupon', 'immediately', 'also']);
-
-/** "shall OWN", "shall be jointly OWNED", "will be the sole OWNER": the anchor is the verb of the clause, not a word in its object. */
-function isClauseVerb(reading: AnchorReading, anchor: TokenSpan, tokens: Token[]): boolean {
-  const operative = reading.operative;
-  const verb = operative?.verb ?? -1;
-  if (!operative || verb < 0) return false;
-  // An adverb between the modal and its verb: "shall be JOINTLY owned".
-  if (anchor.last < verb) return anchor.first >= operative.cueEnd;
-  if (anchor.first <= verb) return true;
-  for (let i = verb; i < anchor.first; i++) if (!PREDICATE_FILLERS.has(tokens[i].normal) && !tokens[i].normal.endsWith('ly')) return false;
   return true;
 }
 

@@ -37,6 +37,7 @@ const PRESENT_GRANTS = new Set(['grants', 'assigns', 'conveys', 'licenses', 'lic
 const SKIPPABLE = new Set(['also', 'hereby', 'does', 'do', 'promptly', 'immediately', 'forthwith', 'thereafter', 'then', 'further', 'each', 'both', 'either', 'jointly', 'solely', 'exclusively', 'in', 'addition', 'at', 'all', 'times', 'only', 'always', 'still', 'automatically', 'irrevocably', 'unconditionally', 'timely', 'duly', 'and', 'or']);
 /** "The licenses granted ...": after a determiner, "licenses" is a noun, not a grant. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'such', 'any', 'all', 'these', 'those', 'this', 'that', 'its', 'their', 'each', 'no', 'other']);
+const DUTIES = new Set(['obligation', 'duty', 'requirement', 'liability', 'commitment']);
 const AGREED = new Set(['agreed', 'undertaken', 'covenanted', 'committed']);
 const COPULAS = new Set(['become', 'becomes', 'remain', 'remains', 'deemed', 'continue', 'considered']);
 const NEGATORS = new Set(['not', 'never', 'neither']);
@@ -89,6 +90,34 @@ function readCue(tokens: Token[], i: number): Cue | undefined {
   return undefined;
 }
 
+/** Prepositions that open a phrase a drafter may put between a modal and its verb. */
+const INTERRUPTING_PREPOSITIONS = new Set(['upon', 'on', 'at', 'within', 'after', 'following', 'during', 'for', 'in', 'by', 'subject', 'prior', 'before', 'until', 'to', 'as', 'from', 'with', 'without', 'where', 'if', 'unless', 'notwithstanding']);
+/** How long a phrase between a modal and its verb may be. */
+const INTERRUPTION_LENGTH = 30;
+
+/**
+ * Where a phrase that interrupts a clause at `at` ends (the token before its closing comma): a
+ * phrase opened by a comma ("shall, upon request, provide"), an inline enumerator ("shall (a)
+ * provide"), or a prepositional phrase closed by a comma ("shall at its cost, provide"). -1 if none.
+ */
+function interruptionEnd(tokens: Token[], at: number): number {
+  const token = tokens[at];
+  if (/^\(?[a-z0-9]{1,4}\)\s*$/i.test(token.pre.trim() + token.normal + token.post.trim()) && /\)/.test(token.post)) return at;
+  const openedByComma = /,/.test(tokens[at - 1].post);
+  if (!openedByComma && !INTERRUPTING_PREPOSITIONS.has(token.normal)) return -1;
+  for (let i = at; i < Math.min(tokens.length - 1, at + INTERRUPTION_LENGTH); i++) {
+    if (/[;:]/.test(tokens[i].post) || (i > at && tokens[i].normal in MODALS)) return -1;
+    if (/,/.test(tokens[i].post)) return i;
+  }
+  return -1;
+}
+
+/** "no obligation to", "under no duty to" starting at `at`. */
+function isNoDuty(tokens: Token[], at: number): boolean {
+  const start = tokens[at]?.normal === 'under' ? at + 1 : at;
+  return tokens[start]?.normal === 'no' && DUTIES.has(tokens[start + 1]?.normal ?? '') && tokens[start + 2]?.normal === 'to';
+}
+
 /** "The" opening a sentence or "the" anywhere, but not the "A" of "Party A". */
 function isDeterminer(tokens: Token[], i: number): boolean {
   return DETERMINERS.has(tokens[i].normal) && (i === 0 || /^[a-z]/.test(tokens[i].text));
@@ -108,7 +137,11 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
   for (let guard = 0; !isPresentGrant && guard < 12 && at < tokens.length; guard++) {
     const word = tokens[at].normal;
     const next = tokens[at + 1]?.normal;
-    if (NEGATORS.has(word)) {
+    const interruption = at > cue.start ? interruptionEnd(tokens, at) : -1;
+    if (interruption >= 0) {
+      // "shall, upon request from Licensee, provide", "shall (a) at its cost, provide"
+      at = interruption + 1;
+    } else if (NEGATORS.has(word)) {
       negated = true;
       at++;
     } else if (BE.has(word) && next && OBLIGED.has(next) && tokens[at + 2]?.normal === 'to') {
@@ -116,6 +149,10 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
     } else if (BE.has(word) && next && ALLOWED.has(next) && tokens[at + 2]?.normal === 'to') {
       modality = negated ? modality : 'permission';
       at += 3;
+    } else if ((word === 'have' || word === 'has' || word === 'be' || word === 'is' || word === 'are') && isNoDuty(tokens, at + 1)) {
+      // "shall have no obligation to", "shall be under no obligation to"
+      negated = true;
+      at = tokens.findIndex((token, k) => k > at && token.normal === 'to') + 1;
     } else if ((word === 'have' || word === 'has') && next && AGREED.has(next) && tokens[at + 2]?.normal === 'to') {
       // "shall have agreed to assign"
       at += 3;

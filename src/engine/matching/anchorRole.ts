@@ -1,0 +1,59 @@
+import type { AnchorReading } from '../nlp/clauseFacts';
+import type { Token } from '../nlp/sentenceDoc';
+
+type TokenSpan = { first: number; last: number };
+
+/** "Any transfer of technology shall be ..." names a transfer as the subject; nobody is made to transfer. */
+export function isInSubject(reading: AnchorReading, anchor: TokenSpan): boolean {
+  const { operative } = reading;
+  if (!operative?.actor || operative.passive) return false;
+  return anchor.first >= operative.actor.first && anchor.last <= operative.actor.last;
+}
+
+/** Words that may stand between a verb and the predicate it introduces: "shall be THE SOLE AND EXCLUSIVE owner". */
+const PREDICATE_FILLERS = new Set([
+  'the', 'a', 'an', 'sole', 'exclusive', 'and', 'or', 'joint', 'jointly', 'solely', 'exclusively', 'absolute', 'entire', 'deemed', 'to', 'be',
+  'full', 'legal', 'beneficial', 'only', 'hereby', 'automatically', 'irrevocably', 'thereupon', 'immediately', 'also',
+]);
+
+/** Verbs whose object says what is done: perform a transfer, make a contribution, effect an assignment. */
+const LIGHT_VERBS = new Set(['perform', 'make', 'effect', 'effectuate', 'complete', 'conduct', 'carry', 'undertake', 'execute']);
+const LIGHT_VERB_REACH = 4;
+
+/** Verbs through which a clause obliges someone to do another thing: "shall CAUSE its Affiliates TO provide". */
+const CHAIN_VERBS = new Set(['cause', 'procure', 'ensure', 'use', 'make', 'require', 'permit', 'allow', 'undertake', 'continue', 'endeavor', 'endeavour', 'attempt', 'arrange', 'seek', 'agree']);
+/** How far a chained verb may follow the verb that governs it. */
+const CHAIN_REACH = 30;
+
+/**
+ * "shall OWN", "shall be jointly OWNED", "will be the sole OWNER", "shall use efforts to cause
+ * its Affiliates to PROVIDE": the anchor is what the clause does, not a word in its object or in a
+ * clause inside it ("all information DISCLOSED to it").
+ */
+export function isClauseVerb(reading: AnchorReading, anchor: TokenSpan, tokens: Token[]): boolean {
+  const operative = reading.operative;
+  const verb = operative?.verb ?? -1;
+  if (!operative || verb < 0) return false;
+  // An adverb between the modal and its verb: "shall be JOINTLY owned".
+  if (anchor.last < verb) return anchor.first >= operative.cueEnd;
+  if (anchor.first <= verb) return true;
+  if (isPredicateAfter(tokens, verb, anchor.first)) return true;
+  // A verb that takes its meaning from the noun after it: "shall PERFORM technology TRANSFER".
+  if (LIGHT_VERBS.has(tokens[verb].normal) && anchor.first - verb <= LIGHT_VERB_REACH) return true;
+  return isChainedVerb(tokens, verb, anchor.first);
+}
+
+function isPredicateAfter(tokens: Token[], verb: number, anchorFirst: number): boolean {
+  for (let i = verb; i < anchorFirst; i++) if (!PREDICATE_FILLERS.has(tokens[i].normal) && !tokens[i].normal.endsWith('ly')) return false;
+  return true;
+}
+
+/** The anchor is a "to"-infinitive reached from the clause's verb through verbs like cause, procure, ensure, use. */
+function isChainedVerb(tokens: Token[], verb: number, anchorFirst: number): boolean {
+  let before = anchorFirst - 1;
+  while (before > verb && tokens[before].normal.endsWith('ly')) before--;
+  if (anchorFirst - verb > CHAIN_REACH || tokens[before]?.normal !== 'to') return false;
+  if (!CHAIN_VERBS.has(tokens[verb].normal)) return false;
+  for (let i = verb + 1; i < anchorFirst; i++) if (/[;:]/.test(tokens[i].post) || tokens[i].normal === 'shall' || tokens[i].normal === 'may') return false;
+  return true;
+}
