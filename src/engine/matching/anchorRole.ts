@@ -38,6 +38,9 @@ export function isClauseVerb(reading: AnchorReading, anchor: TokenSpan, tokens: 
   if (anchor.last < verb) return anchor.first >= operative.cueEnd;
   if (anchor.first <= verb) return true;
   if (isPredicateAfter(tokens, verb, anchor.first)) return true;
+  // A verb after the clause's own is written in lower case; "and Collaboration Intellectual Property" is a noun.
+  if (!/^[a-z]/.test(tokens[anchor.first].text)) return false;
+  if (isCoordinatedVerb(tokens, verb, anchor.first)) return true;
   // A verb that takes its meaning from the noun after it: "shall PERFORM technology TRANSFER".
   if (LIGHT_VERBS.has(tokens[verb].normal) && anchor.first - verb <= LIGHT_VERB_REACH) return true;
   return isChainedVerb(tokens, verb, anchor.first);
@@ -45,6 +48,24 @@ export function isClauseVerb(reading: AnchorReading, anchor: TokenSpan, tokens: 
 
 function isPredicateAfter(tokens: Token[], verb: number, anchorFirst: number): boolean {
   for (let i = verb; i < anchorFirst; i++) if (!PREDICATE_FILLERS.has(tokens[i].normal) && !tokens[i].normal.endsWith('ly')) return false;
+  return true;
+}
+
+/** Modals that start a clause of their own between two verbs. */
+const MODAL_WORDS = new Set(['shall', 'will', 'may', 'must']);
+/** The longest aside between "and" and a second verb: "shall provide X and, to the extent ..., TRANSFER Y". */
+const COORDINATION_ASIDE = 30;
+
+/** "shall provide assistance AND transfer copies", "and, to the extent not already provided, TRANSFER": a second verb of the same clause. */
+function isCoordinatedVerb(tokens: Token[], verb: number, anchorFirst: number): boolean {
+  let before = anchorFirst - 1;
+  if (before > verb && /,/.test(tokens[before].post)) {
+    const floor = Math.max(verb, anchorFirst - COORDINATION_ASIDE);
+    before--;
+    while (before > floor && !/,/.test(tokens[before].post)) before--;
+  }
+  if (before <= verb || !/^(?:and|or)$/.test(tokens[before].normal)) return false;
+  for (let i = verb + 1; i < before; i++) if (MODAL_WORDS.has(tokens[i].normal) || /;/.test(tokens[i].post)) return false;
   return true;
 }
 

@@ -1,6 +1,7 @@
 import { readAnchor, type AnchorReading, type ClauseFacts } from '../nlp/clauseFacts';
 import { findPatternMatches } from '../nlp/patternMatcher';
 import { isClauseVerb, isInSubject } from './anchorRole';
+import { objectRange } from '../nlp/objectPhrase';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import type { Word } from '../nlp/words';
 import type { CompiledCondition, CompiledSentenceRule } from '../rulebook/compileRulebook';
@@ -52,9 +53,9 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
     if (rule.match.role === 'action' && isInSubject(reading, anchor)) continue;
     if (rule.match.role === 'verb' && !isClauseVerb(reading, anchor, context.facts.doc.tokens)) continue;
     // Conditions with a place were checked above; the rest depend on the anchor's reading.
-    if (!rule.all.every((condition) => !isReadingCondition(condition) || holds(condition, context, reading))) continue;
-    if (rule.any.length && !rule.any.some((condition) => holds(condition, context, reading))) continue;
-    if (rule.none.some((condition) => holds(condition, context, reading))) continue;
+    if (!rule.all.every((condition) => !isReadingCondition(condition) || holds(condition, context, reading, anchor))) continue;
+    if (rule.any.length && !rule.any.some((condition) => holds(condition, context, reading, anchor))) continue;
+    if (rule.none.some((condition) => holds(condition, context, reading, anchor))) continue;
     const tokens = context.facts.doc.tokens;
     const segment = context.facts.segmentStarts.filter((start) => start <= anchor.first).length - 1;
     return { rule, anchor: { start: tokens[anchor.first].start, end: tokens[anchor.last].end }, segment, reading };
@@ -90,11 +91,15 @@ function mentionsOwnTokens(rule: CompiledSentenceRule, allSpans: TokenSpan[][], 
 }
 
 function isReadingCondition(condition: CompiledCondition): boolean {
-  return condition.kind === 'condition' || condition.kind === 'recipient' || condition.kind === 'actor' || condition.kind === 'section';
+  return condition.kind === 'condition' || condition.kind === 'recipient' || condition.kind === 'actor' || condition.kind === 'section' || condition.kind === 'object';
 }
 
-function holds(condition: CompiledCondition, context: SentenceContext, reading: AnchorReading): boolean {
+function holds(condition: CompiledCondition, context: SentenceContext, reading: AnchorReading, anchor: TokenSpan): boolean {
   switch (condition.kind) {
+    case 'object': {
+      const ranges = objectRange(context.facts, reading, anchor);
+      return findPatternMatches(context.facts.doc.tokens, condition.pattern).some((span) => ranges.some((range) => span.first >= range.first && span.last <= range.last));
+    }
     case 'condition':
       return context.facts.conditions.has(condition.condition);
     case 'recipient':

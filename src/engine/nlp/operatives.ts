@@ -100,10 +100,10 @@ const INTERRUPTION_LENGTH = 30;
  * phrase opened by a comma ("shall, upon request, provide"), an inline enumerator ("shall (a)
  * provide"), or a prepositional phrase closed by a comma ("shall at its cost, provide"). -1 if none.
  */
-function interruptionEnd(tokens: Token[], at: number): number {
+function interruptionEnd(tokens: Token[], at: number, rightAfterCue: boolean): number {
   const token = tokens[at];
   if (/^\(?[a-z0-9]{1,4}\)\s*$/i.test(token.pre.trim() + token.normal + token.post.trim()) && /\)/.test(token.post)) return at;
-  const openedByComma = /,/.test(tokens[at - 1].post);
+  const openedByComma = rightAfterCue && /,/.test(tokens[at - 1].post);
   if (!openedByComma && !INTERRUPTING_PREPOSITIONS.has(token.normal)) return -1;
   for (let i = at; i < Math.min(tokens.length - 1, at + INTERRUPTION_LENGTH); i++) {
     if (/[;:]/.test(tokens[i].post) || (i > at && tokens[i].normal in MODALS)) return -1;
@@ -137,7 +137,7 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
   for (let guard = 0; !isPresentGrant && guard < 12 && at < tokens.length; guard++) {
     const word = tokens[at].normal;
     const next = tokens[at + 1]?.normal;
-    const interruption = at > cue.start ? interruptionEnd(tokens, at) : -1;
+    const interruption = at > cue.start ? interruptionEnd(tokens, at, at === cue.end) : -1;
     if (interruption >= 0) {
       // "shall, upon request from Licensee, provide", "shall (a) at its cost, provide"
       at = interruption + 1;

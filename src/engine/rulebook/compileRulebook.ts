@@ -16,6 +16,7 @@ export const ENGINE_TAGS = ['Party', 'Government', 'Venture', 'ThirdParty', 'Def
 /** A condition ready to evaluate. */
 export type CompiledCondition =
   | { kind: 'pattern'; source: string; pattern: CompiledPattern }
+  | { kind: 'object'; source: string; pattern: CompiledPattern }
   | { kind: 'phrase'; phrases: string[][] }
   | { kind: 'concept'; concept: string }
   | { kind: 'condition'; condition: NonNullable<Extract<Condition, { condition: unknown }>['condition']> }
@@ -202,7 +203,7 @@ function compileSentenceRule(definition: RuleDefinition, concepts: Set<string>, 
   const compileList = (key: 'all' | 'any' | 'none'): CompiledCondition[] =>
     (match[key] ?? []).flatMap((condition, index) => {
       const compiled = compileCondition(condition, concepts, knownTags, (message) => report(message, ['match', key, index]));
-      if (compiled?.kind === 'pattern' && usesPartOfSpeech(compiled.pattern, concepts)) needsTagger = true;
+      if ((compiled?.kind === 'pattern' || compiled?.kind === 'object') && usesPartOfSpeech(compiled.pattern, concepts)) needsTagger = true;
       return compiled ? [compiled] : [];
     });
   const all = compileList('all');
@@ -243,7 +244,7 @@ function compileSentenceRule(definition: RuleDefinition, concepts: Set<string>, 
 }
 
 function requirementsOf(condition: CompiledCondition, concepts: ReadonlySet<string>): Requirement[] {
-  if (condition.kind === 'pattern') return requirementsOfPattern(condition.pattern, concepts);
+  if (condition.kind === 'pattern' || condition.kind === 'object') return requirementsOfPattern(condition.pattern, concepts);
   if (condition.kind === 'concept') return [{ words: [], concepts: [condition.concept] }];
   if (condition.kind === 'phrase') {
     const requirement = requirementOfPhrases(condition.phrases.map((words) => words.join(' ')));
@@ -255,6 +256,10 @@ function requirementsOf(condition: CompiledCondition, concepts: ReadonlySet<stri
 
 function compileCondition(condition: Condition, concepts: Set<string>, knownTags: Set<string>, report: (message: string) => void): CompiledCondition | undefined {
   if ('pattern' in condition) return compilePattern(condition.pattern, knownTags, report);
+  if ('object' in condition) {
+    const compiled = compilePattern(condition.object, knownTags, report);
+    return compiled?.kind === 'pattern' ? { kind: 'object', source: compiled.source, pattern: compiled.pattern } : undefined;
+  }
   if ('phrase' in condition) {
     const phrases = (Array.isArray(condition.phrase) ? condition.phrase : [condition.phrase]).map(phraseWords).filter((words) => words.length);
     if (!phrases.length) report('The phrase has no words.');

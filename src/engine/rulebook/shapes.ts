@@ -26,7 +26,7 @@ const condition: Shape = {
   description: 'One test on a sentence: a compromise pattern, plain phrases, a vocabulary word list, a condition the engine detects, or who acts or receives.',
   discriminate: (value) => {
     const keys = value && typeof value === 'object' ? Object.keys(value) : [];
-    return ['pattern', 'phrase', 'concept', 'condition', 'recipient', 'actor', 'section'].findIndex((key) => keys.includes(key));
+    return ['pattern', 'phrase', 'concept', 'condition', 'recipient', 'actor', 'section', 'object'].findIndex((key) => keys.includes(key));
   },
   options: [
     { type: 'object', properties: { pattern: text('A compromise match pattern, e.g. "{grant} .{0,6} #Improvement". Vocabulary names are tags.') }, required: ['pattern'] },
@@ -36,6 +36,7 @@ const condition: Shape = {
     { type: 'object', properties: { recipient: partyKinds }, required: ['recipient'] },
     { type: 'object', properties: { actor: partyKinds }, required: ['actor'] },
     { type: 'object', properties: { section: list(text('A word of a heading, case-insensitive.'), 'The sentence is in a section (or article) whose heading contains one of these words.', 1) }, required: ['section'] },
+    { type: 'object', properties: { object: text('A compromise pattern that must match in what the anchor\'s verb acts on: "all Improvements" in "shall disclose to Licensor all Improvements", or the subject of a passive verb.') }, required: ['object'] },
   ],
 };
 

@@ -117,6 +117,8 @@ export interface SentenceMatch {
 
 export type Condition =
   | { pattern: string }
+  /** A pattern that must match in what the anchor's verb acts on (for a passive verb, its subject too). */
+  | { object: string }
   | { phrase: string | string[] }
   | { concept: string }
   | { condition: ConditionKind }
