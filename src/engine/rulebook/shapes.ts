@@ -100,6 +100,7 @@ const ruleProperties: Record<string, Shape> = {
   scope: choice(['sentence', 'document'], 'sentence (default) or document.'),
   match: { type: 'oneOf', description: 'When the rule flags.', discriminate: (value) => (value && typeof value === 'object' && 'documentKinds' in value ? 1 : 0), options: [sentenceMatch, documentMatch] },
   neutralises: list(choice(RISK_CATEGORIES, 'A risk category.'), 'For protective rules: risk findings of these categories in the same part of the sentence are dropped.'),
+  answers: choice(['segment', 'sentence'], 'For protective rules: the part of the sentence the protection answers: its own clause (default), or the whole sentence, for protections that come as a proviso ("provided that it first gives notice").'),
   supersedes: list({ type: 'string', pattern: RULE_ID_PATTERN, description: 'A rule id.' }, 'Rules this one says better: when both match a sentence, only this one is reported.'),
   fixes: list(fix, 'Replacement wording.'),
   examples,

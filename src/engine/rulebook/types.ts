@@ -59,6 +59,12 @@ export interface RuleDefinition {
   match: SentenceMatch | DocumentMatch;
   /** For `protective` rules: risk findings of these categories in the same part of the sentence are dropped. */
   neutralises?: RiskCategory[];
+  /**
+   * For `protective` rules: the part of a sentence the protection answers. `segment` (the default):
+   * its own clause; `sentence`: the whole sentence, for protections that usually come as a proviso
+   * ("may disclose ...; provided that it first gives notice ...").
+   */
+  answers?: 'segment' | 'sentence';
   /** Rules this one says better: when both match a sentence, only this one is reported. */
   supersedes?: string[];
   fixes?: FixDefinition[];
