@@ -16,7 +16,7 @@ const QUOTED = `["'](?:the\\s+)?([A-Z0-9][^"'\\n]{0,78}?)["']`;
 const ALTERNATIVES = `(?:\\s*(?:,|or|and)\\s*(?:the\\s+)?["'](?:the\\s+)?[A-Z0-9][^"'\\n]{0,78}?["'])*`;
 /** `"Licensed Technology" means`, `"JV Company" or "the JVC" shall mean`, `"Data": any ...` */
 const MEANS_FORM = new RegExp(`${QUOTED}${ALTERNATIVES}\\s*(?:,\\s*)?(?:shall\\s+)?(?:means?|mean:|refers?\\s+to|has\\s+the\\s+meaning|shall\\s+have\\s+the\\s+meaning|includes?|:)`, 'g');
-/** `(the "JV Company")`, `(collectively, the "Parties")`, `(hereinafter referred to as 'IMPCO', ...)` */
+/** `(the "JV Company")`, `(collectively, the "Parties")`, `(hereinafter referred to as 'NWR', ...)` */
 const INLINE_FORM = new RegExp(`\\(\\s*(?:[^()"']{0,60}?\\s)?${QUOTED}${ALTERNATIVES}`, 'g');
 const EACH_QUOTED = new RegExp(QUOTED, 'g');
 

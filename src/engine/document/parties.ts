@@ -19,12 +19,12 @@ const PARTY_WORDS = /\b(?:between|among)\b/gi;
 const GENERIC_NOT_PARTIES = /^(?:Agreement|Effective Date|Parties|Party|Execution Date|Closing Date|Contract|Territory|Products?|Company Shares|USA|U\.S\.A|PRC|UK|EU)$/i;
 /** `hereinafter referred to as "Customer"`, `referred to in this Agreement as "Company"`. */
 const REFERRED_TO_AS = /\breferred\s+to\s+(?:herein\s+|hereinafter\s+|in\s+this\s+\w+\s+)?as\s+(?:the\s+)?["']([A-Z][^"'\n]{0,40}?)["']/g;
-/** `(Bioeq)`, `(hereinafter IntriCon)`: a short name in brackets without quotes. */
+/** `(Northwind)`, `(hereinafter Southgate)`: a short name in brackets without quotes. */
 const BARE_NAME = /\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?([A-Z][\w&.-]{1,30}(?:\s+[A-Z][\w&.-]{1,30}){0,2})\)/g;
 
 /**
  * Finds the parties: the names the preamble gives them after "between" (`("Licensor")`,
- * `('IMPCO')`, `hereinafter referred to as "Customer"`, `(Bioeq)`), and the `Party A` /
+ * `('NWR')`, `hereinafter referred to as "Customer"`, `(Northwind)`), and the `Party A` /
  * `Party B` style names many cross-border drafts use.
  */
 export function findParties(analysisText: string): Party[] {
@@ -37,7 +37,7 @@ export function findParties(analysisText: string): Party[] {
   };
   const preamble = findPreamble(analysisText);
   if (preamble) {
-    // The preamble's own inline definitions: a party may be defined again later ("BLI" means ...), but it is named here.
+    // The preamble's own inline definitions: a party may be defined again later ("NWR" means ...), but it is named here.
     for (const term of findInlineDefinitions(analysisText, preamble.start, preamble.end)) add(term.term, term.termSpan.start, preamble.start);
     const text = analysisText.slice(preamble.start, preamble.end);
     for (const match of text.matchAll(REFERRED_TO_AS)) add(match[1].trim(), preamble.start + (match.index ?? 0) + match[0].lastIndexOf(match[1]), preamble.start);

@@ -99,7 +99,7 @@ export function readAnchor(facts: ClauseFacts, first: number, last: number): Anc
     negated = false;
     modality = 'permission';
   } else if (negated && first > operative.verb && PREVENTION_VERBS.has(facts.doc.tokens[operative.verb]?.normal ?? '')) {
-    // "Nothing shall prevent LBIO from disclosing ...", "the restriction shall not apply to disclosures ...".
+    // "Nothing shall prevent Licensee from disclosing ...", "the restriction shall not apply to disclosures ...".
     negated = false;
     modality = 'permission';
   }
@@ -121,22 +121,28 @@ function governingOperative(facts: ClauseFacts, first: number, last: number): Op
   return earlier[earlier.length - 1];
 }
 
-/** The first party, venture or authority that something goes "to" or is shared "with" after `from`. */
+/**
+ * The first party, venture or authority that something goes "to" after `from`, or, failing that,
+ * that it is shared "with": in "provide, on a program agreed with the Parties, training to the
+ * JV Company" the training goes to the JV Company.
+ */
 function findRecipient(facts: ClauseFacts, from: number): Participant | undefined {
   const tokens = facts.doc.tokens;
   const segmentEnd = facts.segmentStarts.find((start) => start > from) ?? tokens.length;
   const limit = Math.min(segmentEnd, from + 40);
-  // Indirect object: "grants LBIO a licence", "provide Sanofi with". Only when the phrase starts
+  // Indirect object: "grants Northwind a licence", "provide Licensee with". Only when the phrase starts
   // by naming someone: in "disclose any Confidential Information of the Developer to ..." the
   // phrase after the verb is what moves, not who receives it.
   const direct = nounPhrase(tokens, from + 1, limit);
   if (direct && direct.kind !== 'unknown' && namesSomeoneFirst(tokens, direct)) return direct;
+  let sharedWith: Participant | undefined;
   for (let i = from; i < limit; i++) {
     if (!RECIPIENT_PREPOSITIONS.has(tokens[i].normal)) continue;
     const listed = recipientList(tokens, i + 1, limit);
-    if (listed) return listed;
+    if (listed && tokens[i].normal !== 'with') return listed;
+    sharedWith ??= listed;
   }
-  return undefined;
+  return sharedWith;
 }
 
 /**
@@ -158,7 +164,7 @@ function recipientList(tokens: Token[], start: number, limit: number): Participa
 }
 
 /** Words that end a list of recipients. */
-const LIST_ENDS = new Set(['for', 'pursuant', 'under', 'if', 'unless', 'except', 'provided', 'upon', 'within', 'during', 'whether', 'subject', 'without', 'so', 'shall', 'will', 'may', 'must']);
+const LIST_ENDS = new Set(['for', 'pursuant', 'under', 'if', 'unless', 'except', 'provided', 'upon', 'within', 'during', 'whether', 'subject', 'without', 'so', 'shall', 'will', 'may', 'must', 'be', 'with', 'by', 'from', 'in', 'as', 'at']);
 
 /** A short noun phrase starting at `start`: function words and the capitalised or tagged words after them. */
 function nounPhrase(tokens: Token[], start: number, limit: number): Participant | undefined {
@@ -188,7 +194,7 @@ function hasPartyTag(token: Token): boolean {
 }
 
 /**
- * Classifies who a phrase names. An authority anywhere in it wins ("Bank of America's federal
+ * Classifies who a phrase names. An authority anywhere in it wins ("the Customer's federal
  * regulators"); otherwise the first word that names someone decides ("any third party" is a third
  * party, "the other Party or its Affiliates" a party).
  */

@@ -8,13 +8,13 @@ const CONDITION_CUES: [ConditionKind, RegExp][] = [
   ['approval', /\b(?:subject to (?:the )?(?:prior )?(?:written )?(?:approval|examination|review|permission) (?:of|by|from)|(?:approval|permit|licen[cs]e|registration) (?:of|from|by) (?:the |any )?(?:relevant |competent |applicable )?(?:government|governmental|regulatory|administrative|state)\b)/i],
   ['termination', /\b(?:terminat(?:ion|es|ed)|expiration|expiry)\b/i],
   ['insolvency', /\b(?:bankruptcy|insolven\w*|receiver(?:ship)?|liquidat\w+|winding[- ]up)\b/i],
-  ['no-notice', /\b(?:without (?:first |prior |any |advance |giving )*(?:notice|notif\w*|informing)|(?:not|no) (?:be )?(?:required|obligated)? ?(?:to )?(?:give |provide )?(?:any |prior )?notice|require any notice)\b/i],
+  ['no-notice', /\b(?:without (?:first |prior |any |advance |giving )*(?:notice|notif\w*|informing)|(?:not|no) (?:be )?(?:required|obligated)? ?(?:to )?(?:give |provide )?(?:any |prior )?notice|require any notice|\bnothing\b[^.;]{0,60}\brequir\w*\b[^.;]{0,40}\bnotice)\b/i],
   ['notice', /\b(?:(?:prompt|prior|advance|written|reasonable) (?:written )?notice|notify|notif(?:y|ies|ied|ication) (?:to )?the (?:disclosing|other)|give (?:the \w+ )?notice)\b/i],
   ['protective-order', /\b(?:protective order|confidential treatment|seek (?:to )?(?:limit|obtain|narrow|contest)|(?:contest|resist|oppose) (?:such|the|any) (?:disclosure|request|order)|other appropriate remedy|minimi[sz]e (?:the )?disclosure)\b/i],
   ['consent', /\bwithout (?:the )?(?:prior |express |written |prior written )*(?:consent|approval|authori[sz]ation|permission)\b/i],
-  // Ownership follows inventorship: "made solely by Ono personnel ... shall be owned by Ono".
+  // Ownership follows inventorship: "made solely by Northwind personnel ... shall be owned by Northwind".
   ['creator-owns', /\b(?:made|developed|conceived|created|invented|generated|authored|discovered)\s+(?:solely\s+|exclusively\s+|independently\s+|jointly\s+)?by\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+)?([A-Z][\w&.-]{1,40}(?:\s+[A-Z][\w&.-]{1,40}){0,2})\b[^;]{0,500}?\b(?:owned\s+by|(?:sole|exclusive)\s+property\s+of|property\s+of|vest(?:ed)?\s+in|belong(?:s)?\s+to)\s+(?:the\s+)?\1\b/],
-  // ... or the other way round: "Bioeq shall own all Inventions ... conceived solely by or on behalf of Bioeq".
+  // ... or the other way round: "Licensee shall own all Inventions ... conceived solely by or on behalf of Licensee".
   ['creator-owns', /\b([A-Z][\w&.-]{1,40}(?:\s+[A-Z][\w&.-]{1,40}){0,2})\s+(?:shall|will)\s+(?:solely\s+|exclusively\s+|retain\s+and\s+)?own\b[^;]{0,250}?\b(?:made|developed|conceived|created|invented|generated|authored|discovered|practice)\b[^;]{0,120}?\bsolely\s+by\s+(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+)?\1\b/],
   ['creator-owns', /\b(?:each|either)\s+party\s+(?:shall|will)\s+(?:solely\s+|exclusively\s+|retain\s+and\s+)?own\b[^;]{0,250}?\bby\s+(?:or\s+on\s+behalf\s+of\s+)?(?:such|that|the\s+applicable)\s+party\b/i],
 ];

@@ -11,7 +11,7 @@ export interface TokenRange {
 const CLAUSE_OPENERS = new Set(['if', 'unless', 'when', 'whenever', 'whether', 'because', 'although', 'though', 'provided', 'except', 'until', 'while', 'alleging', 'notwithstanding', 'whereupon']);
 /** Words before a modal that make it part of a relative clause ("any Invention THAT might be patentable"). */
 const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whom', 'as', 'it', 'they']);
-/** The longest aside, between commas, that an object may contain ("..., except in case of ..., to Array"). */
+/** The longest aside, between commas, that an object may contain ("..., except in case of ..., to Licensor"). */
 const ASIDE_LENGTH = 40;
 
 /**
@@ -34,7 +34,7 @@ export function objectRange(facts: ClauseFacts, reading: AnchorReading, anchor: 
     depth += count(tokens[i].pre, '(');
     const inBrackets = depth > 0;
     depth = Math.max(0, depth - count(tokens[i].post, ')'));
-    // "(or if not so assignable, Astellas shall take ...)": what is in brackets neither ends the object nor starts a clause.
+    // "(or if not so assignable, Licensee shall take ...)": what is in brackets neither ends the object nor starts a clause.
     if (inBrackets) continue;
     if (clauseStarts.has(i)) return close(ranges, first, i);
     if (!isClauseOpener(tokens, i)) continue;
