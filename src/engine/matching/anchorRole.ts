@@ -1,5 +1,6 @@
 import type { AnchorReading } from '../nlp/clauseFacts';
 import type { Token } from '../nlp/sentenceDoc';
+import { isAdverb } from '../nlp/words';
 
 type TokenSpan = { first: number; last: number };
 
@@ -34,6 +35,7 @@ export function isClauseVerb(reading: AnchorReading, anchor: TokenSpan, tokens: 
   const operative = reading.operative;
   const verb = operative?.verb ?? -1;
   if (!operative || verb < 0) return false;
+  if (isAfterOpenAside(tokens, operative.cueEnd, anchor.first)) return true;
   // An adverb between the modal and its verb: "shall be JOINTLY owned".
   if (anchor.last < verb) return anchor.first >= operative.cueEnd;
   if (anchor.first <= verb) return true;
@@ -47,7 +49,7 @@ export function isClauseVerb(reading: AnchorReading, anchor: TokenSpan, tokens: 
 }
 
 function isPredicateAfter(tokens: Token[], verb: number, anchorFirst: number): boolean {
-  for (let i = verb; i < anchorFirst; i++) if (!PREDICATE_FILLERS.has(tokens[i].normal) && !tokens[i].normal.endsWith('ly')) return false;
+  for (let i = verb; i < anchorFirst; i++) if (!PREDICATE_FILLERS.has(tokens[i].normal) && !isAdverb(tokens[i].normal)) return false;
   return true;
 }
 
@@ -69,10 +71,22 @@ function isCoordinatedVerb(tokens: Token[], verb: number, anchorFirst: number): 
   return true;
 }
 
+/**
+ * "shall, after acceptance ... and within fifteen days after receiving a request DELIVER": an
+ * aside opened by a comma after the modal and never closed hides the verb; the anchor is taken as
+ * the verb when it comes within the aside's reach with no other modal in between.
+ */
+function isAfterOpenAside(tokens: Token[], cueEnd: number, anchorFirst: number): boolean {
+  if (!/,/.test(tokens[cueEnd - 1]?.post ?? '') || anchorFirst - cueEnd > COORDINATION_ASIDE) return false;
+  if (!/^[a-z]/.test(tokens[anchorFirst].text)) return false;
+  for (let i = cueEnd; i < anchorFirst; i++) if (MODAL_WORDS.has(tokens[i].normal) || /[;,]/.test(tokens[i].post)) return false;
+  return true;
+}
+
 /** The anchor is a "to"-infinitive reached from the clause's verb through verbs like cause, procure, ensure, use. */
 function isChainedVerb(tokens: Token[], verb: number, anchorFirst: number): boolean {
   let before = anchorFirst - 1;
-  while (before > verb && tokens[before].normal.endsWith('ly')) before--;
+  while (before > verb && isAdverb(tokens[before].normal)) before--;
   if (anchorFirst - verb > CHAIN_REACH || tokens[before]?.normal !== 'to') return false;
   if (!CHAIN_VERBS.has(tokens[verb].normal)) return false;
   for (let i = verb + 1; i < anchorFirst; i++) if (/[;:]/.test(tokens[i].post) || tokens[i].normal === 'shall' || tokens[i].normal === 'may') return false;

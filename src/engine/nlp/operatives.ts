@@ -1,5 +1,6 @@
 import type { Modality } from '../rulebook/types';
 import type { Token } from './sentenceDoc';
+import { isAdverb } from './words';
 
 /**
  * An operative phrase: the modal or grant words of a clause and the verb they govern, with
@@ -153,6 +154,9 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
       // "shall have no obligation to", "shall be under no obligation to"
       negated = true;
       at = tokens.findIndex((token, k) => k > at && token.normal === 'to') + 1;
+    } else if ((word === 'have' || word === 'has') && next && /(?:ed|en)$/.test(next) && !AGREED.has(next)) {
+      // "shall have delivered", "shall have included": the perfect tense of the verb that follows
+      at++;
     } else if ((word === 'have' || word === 'has') && next && AGREED.has(next) && tokens[at + 2]?.normal === 'to') {
       // "shall have agreed to assign"
       at += 3;
@@ -165,7 +169,7 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
     } else if (COPULAS.has(word)) {
       // "shall remain vested in", "shall become the property of", "shall be deemed to be owned by"
       at += word === 'deemed' && next === 'to' && tokens[at + 2]?.normal === 'be' ? 3 : 1;
-    } else if (SKIPPABLE.has(word) || (word.endsWith('ly') && word.length > 4)) {
+    } else if (SKIPPABLE.has(word) || isAdverb(word)) {
       at++;
     } else {
       break;

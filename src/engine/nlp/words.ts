@@ -37,3 +37,11 @@ export function wordVariants(normal: string): string[] {
   if (base.endsWith('s') && base.length > 3 && !base.endsWith('ss')) variants.push(base.slice(0, -1));
   return variants;
 }
+
+/** Verbs and nouns that end in "-ly" like an adverb: "apply", "supply", "comply", "assembly". */
+const NOT_ADVERBS = new Set(['apply', 'supply', 'comply', 'rely', 'reply', 'imply', 'multiply', 'ally', 'fly', 'assembly', 'family', 'italy', 'july', 'only', 'early', 'daily', 'monthly', 'quarterly', 'yearly', 'weekly', 'annually']);
+
+/** "promptly", "jointly", "irrevocably": a word that reads as an adverb of manner or degree. */
+export function isAdverb(normal: string): boolean {
+  return normal.length > 4 && normal.endsWith('ly') && !NOT_ADVERBS.has(normal);
+}
