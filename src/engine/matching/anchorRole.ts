@@ -14,7 +14,8 @@ export function isInSubject(reading: AnchorReading, anchor: TokenSpan): boolean 
 /** Words that may stand between a verb and the predicate it introduces: "shall be THE SOLE AND EXCLUSIVE owner". */
 const PREDICATE_FILLERS = new Set([
   'the', 'a', 'an', 'sole', 'exclusive', 'and', 'or', 'joint', 'jointly', 'solely', 'exclusively', 'absolute', 'entire', 'deemed', 'to', 'be',
-  'full', 'legal', 'beneficial', 'only', 'hereby', 'automatically', 'irrevocably', 'thereupon', 'immediately', 'also',
+  'full', 'legal', 'beneficial', 'only', 'hereby', 'automatically', 'irrevocably', 'thereupon', 'immediately', 'also', 'have', 'has',
+  'receive', 'obtain', 'hold',
 ]);
 
 /** Verbs whose object says what is done: perform a transfer, make a contribution, effect an assignment. */

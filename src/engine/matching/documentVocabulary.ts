@@ -67,14 +67,17 @@ export function buildDocumentVocabulary(document: ContractDocument, rulebook: Co
     const concepts = new Set<string>(['DefinedTerm']);
     const isParty = partyNames.has(term.term.toLowerCase());
     if (isParty) concepts.add('Party');
-    for (const hit of rulebook.vocabulary.find(wordsOf(term.term))) concepts.add(hit.concept);
+    const nameWords = wordsOf(term.term);
+    const nameHits = rulebook.vocabulary.find(nameWords);
+    for (const hit of nameHits) concepts.add(hit.concept);
     if (!isParty) {
       const definitionWords = wordsOf(document.analysisText, ...definitionWindow(term));
       const hits = rulebook.vocabulary.find(definitionWords).filter((hit) => rulebook.inheritedConcepts.has(hit.concept));
       // Who a term names is decided by the head of its definition: "Person" means any individual,
       // partnership, joint venture, governmental authority ... is not a government.
       for (const hit of hits) if (PARTICIPANT_CONCEPTS.has(hit.concept) && isDefinitionHead(term, hit.firstWord, definitionWords.length)) concepts.add(hit.concept);
-      const namesWhatItIs = [...concepts].some((concept) => rulebook.inheritedConcepts.has(concept) && !PARTICIPANT_CONCEPTS.has(concept));
+      // The last word of a name says what it is: "Licensed Know-How" is know-how, "Program Information" only program-related.
+      const namesWhatItIs = nameHits.some((hit) => hit.lastWord === nameWords.length && rulebook.inheritedConcepts.has(hit.concept) && !PARTICIPANT_CONCEPTS.has(hit.concept));
       if (!namesWhatItIs && !namesADocument(term.term)) for (const concept of headConcepts(term, definitionWords, hits)) concepts.add(concept);
     }
     termConcepts.set(term.term, concepts);

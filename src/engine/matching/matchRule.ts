@@ -38,7 +38,7 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
     if (spans && !spans.length) return undefined;
     allSpans.push(spans ?? []);
   }
-  if (context.ownFrom > 0 && !mentionsOwnTokens(rule, allSpans, context)) return undefined;
+  if (context.ownFrom > 0 && !mentionsOwnTokens(rule, context)) return undefined;
   const anchorIndex = rule.all.findIndex((condition) => condition.kind === 'pattern');
   const fallbackIndex = allSpans.findIndex((spans) => spans.length > 0);
   let anchors = anchorIndex >= 0 ? allSpans[anchorIndex] : fallbackIndex >= 0 ? allSpans[fallbackIndex] : conditionCueSpans(rule, context);
@@ -84,10 +84,18 @@ function structuredConditionsHold(rule: CompiledSentenceRule, reading: AnchorRea
   return true;
 }
 
-/** An item read with its lead-in must say something itself: some condition has to match in its own words. */
-function mentionsOwnTokens(rule: CompiledSentenceRule, allSpans: TokenSpan[][], context: SentenceContext): boolean {
-  const isOwn = (spans: TokenSpan[] | undefined): boolean => (spans ?? []).some((span) => span.last >= context.ownFrom);
-  return allSpans.some(isOwn) || rule.any.some((condition) => isOwn(conditionSpans(condition, context)));
+/** An item read with its lead-in must add something: some condition has to match in its own words and not in the lead-in's. */
+function mentionsOwnTokens(rule: CompiledSentenceRule, context: SentenceContext): boolean {
+  return [...rule.all, ...rule.any].some((condition) => {
+    const spans = placedSpans(condition, context);
+    return spans.some((span) => span.first >= context.ownFrom) && !spans.some((span) => span.last < context.ownFrom);
+  });
+}
+
+/** Where a condition's words are, wherever they stand in the sentence (an `object` pattern too). */
+function placedSpans(condition: CompiledCondition, context: SentenceContext): TokenSpan[] {
+  if (condition.kind === 'object') return findPatternMatches(context.facts.doc.tokens, condition.pattern);
+  return conditionSpans(condition, context) ?? [];
 }
 
 function isReadingCondition(condition: CompiledCondition): boolean {

@@ -9,6 +9,7 @@ import type { ConditionKind } from '../rulebook/types';
 import type { Span } from '../text/spans';
 import { meetsRequirements } from '../rulebook/prefilter';
 import type { DocumentVocabulary } from './documentVocabulary';
+import { readableHits } from './hitFilters';
 import { matchRule, type RuleMatch } from './matchRule';
 
 /** A rule match in a sentence, with what building the finding needs (and no compromise objects). */
@@ -76,8 +77,8 @@ export function matchOneSentence(
   const ownDoc = buildSentenceDoc(document.analysisText, sentence, own.hits, withTagger);
   // An item with no verb of its own ("(b) all Improvements made by Licensee;") reads with its lead-in ("Licensee shall assign to Licensor:").
   const doc = leadIn && lead ? joinSentenceDocs(buildSentenceDoc(document.analysisText, leadIn, lead.hits, withTagger), ownDoc) : ownDoc;
-  const facts = analyseClause(doc, conditionsOf());
   const ownFrom = doc.tokens.length - ownDoc.tokens.length;
+  const facts = analyseClause(doc, conditionsOf(), ownFrom > 0 ? ownFrom : undefined);
   const matches: SentenceMatch[] = [];
   const tokenSpans = doc.tokens.map((token) => ({ start: token.start, end: token.end }));
   const sectionTitles = sectionTitlesOf(document, sentence);
@@ -103,7 +104,7 @@ interface SentenceWords {
 
 function readSentence(document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, sentence: Sentence): SentenceWords {
   const words = wordsOf(document.analysisText, sentence.start, sentence.end);
-  return { words, hits: conceptHits(rulebook, vocabulary, words) };
+  return { words, hits: readableHits(conceptHits(rulebook, vocabulary, words), rulebook, document.analysisText, sentence) };
 }
 
 /** The conditions of a lead-in and its item together; the item's own cue wins where both state one. */

@@ -12,6 +12,8 @@ export interface ClauseFacts {
   /** Token indexes of exception cues: "except", "other than", "unless", "save". */
   exceptions: number[];
   conditions: Map<ConditionKind, Span>;
+  /** For an item read with its lead-in, where the item's own tokens start: the lead-in's sentence goes on there. */
+  continuesAt?: number;
 }
 
 /** A participant of a clause: who acts, or who receives. */
@@ -38,7 +40,7 @@ const RECIPIENT_PREPOSITIONS = new Set(['to', 'with', 'unto', 'towards']);
 const PREVENTION_VERBS = new Set(['prevent', 'prohibit', 'restrict', 'preclude', 'limit', 'restrain', 'bar', 'apply', 'prevents', 'prohibits', 'restricts', 'precludes', 'limits', 'applies']);
 
 /** Reads a parsed sentence: its operatives, segments, exception cues, and the conditions found in its text. */
-export function analyseClause(doc: SentenceDoc, conditions: Map<ConditionKind, Span>): ClauseFacts {
+export function analyseClause(doc: SentenceDoc, conditions: Map<ConditionKind, Span>, continuesAt?: number): ClauseFacts {
   const segmentStarts = findSegmentStarts(doc.tokens);
   const segmentStartOf = (index: number): number => {
     let start = 0;
@@ -51,6 +53,7 @@ export function analyseClause(doc: SentenceDoc, conditions: Map<ConditionKind, S
     segmentStarts,
     exceptions: doc.tokens.filter((token) => isExceptionCue(doc.tokens, token.index)).map((token) => token.index),
     conditions,
+    continuesAt,
   };
 }
 
@@ -103,8 +106,20 @@ export function readAnchor(facts: ClauseFacts, first: number, last: number): Anc
     negated = false;
     modality = 'permission';
   }
+  if (!negated && isNegatedLater(facts.doc.tokens, afterVerb, first)) {
+    // "agrees to hold the Source Code in confidence, and not to use it for any purpose"
+    negated = true;
+  }
   const actor = operative.actor ? participant(facts.doc.tokens, operative.actor.first, operative.actor.last) : undefined;
   return { operative, negated, modality, actor, recipient: findRecipient(facts, Math.max(first, operative.verb >= 0 ? operative.verb : first)) };
+}
+
+/** "..., and not to use", "but not disclose": a later verb of the same clause negated on its own. */
+function isNegatedLater(tokens: Token[], afterVerb: number, first: number): boolean {
+  for (let i = afterVerb + 1; i < first; i++) {
+    if (tokens[i].normal === 'not' && /^(?:and|but)$/.test(tokens[i - 1]?.normal ?? '') && /^[a-z]/.test(tokens[i + 1]?.text ?? '')) return true;
+  }
+  return false;
 }
 
 function governingOperative(facts: ClauseFacts, first: number, last: number): Operative | undefined {
@@ -117,8 +132,15 @@ function governingOperative(facts: ClauseFacts, first: number, last: number): Op
   if (before.length) return before[before.length - 1];
   const after = sameSegment.find((op) => op.cueStart > last);
   if (after) return after;
-  const earlier = operatives.filter((op) => op.cueStart < first);
+  // From an earlier part of the sentence, but not from a proviso: "shall: (1) ..., provided that X shall in no case be
+  // obligated to ...; or (3) conduct a technology transfer" takes its verb from "shall:".
+  const earlier = operatives.filter((op) => op.cueStart < first && !isProviso(facts, segmentOf(facts, op.cueStart)));
   return earlier[earlier.length - 1];
+}
+
+/** A segment that starts "provided that" or "provided, however". */
+function isProviso(facts: ClauseFacts, segment: number): boolean {
+  return facts.doc.tokens[facts.segmentStarts[segment]]?.normal === 'provided';
 }
 
 /**
@@ -128,7 +150,8 @@ function governingOperative(facts: ClauseFacts, first: number, last: number): Op
  */
 function findRecipient(facts: ClauseFacts, from: number): Participant | undefined {
   const tokens = facts.doc.tokens;
-  const segmentEnd = facts.segmentStarts.find((start) => start > from) ?? tokens.length;
+  // "may disclose Confidential Information to: (b) governmental agencies ...": the lead-in goes on in its item.
+  const segmentEnd = facts.segmentStarts.find((start) => start > from && start !== facts.continuesAt) ?? tokens.length;
   const limit = Math.min(segmentEnd, from + 40);
   // Indirect object: "grants Northwind a licence", "provide Licensee with". Only when the phrase starts
   // by naming someone: in "disclose any Confidential Information of the Developer to ..." the

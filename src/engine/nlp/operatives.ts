@@ -54,6 +54,9 @@ export function findOperatives(tokens: Token[], segmentStartOf: (index: number) 
     const cue = readCue(tokens, i);
     if (!cue) continue;
     const operative = completeOperative(tokens, cue, segmentStartOf(i));
+    const previous = operatives[operatives.length - 1];
+    // "In no event shall X assign or transfer, or agree to assign ...": a second verb joined by "or" without a subject of its own stays negated.
+    if (previous?.negated && !operative.negated && /^(?:or|nor)$/.test(tokens[cue.start - 1]?.normal ?? '') && segmentStartOf(previous.cueStart) === segmentStartOf(i)) operative.negated = true;
     operatives.push(operative);
     i = Math.max(i, operative.cueEnd - 1);
   }
@@ -99,11 +102,17 @@ const INTERRUPTION_LENGTH = 30;
 /**
  * Where a phrase that interrupts a clause at `at` ends (the token before its closing comma): a
  * phrase opened by a comma ("shall, upon request, provide"), an inline enumerator ("shall (a)
- * provide"), or a prepositional phrase closed by a comma ("shall at its cost, provide"). -1 if none.
+ * provide"), a bracketed aside, or a prepositional phrase closed by a comma ("shall at its cost,
+ * provide"). -1 if none.
  */
 function interruptionEnd(tokens: Token[], at: number, rightAfterCue: boolean): number {
   const token = tokens[at];
   if (/^\(?[a-z0-9]{1,4}\)\s*$/i.test(token.pre.trim() + token.normal + token.post.trim()) && /\)/.test(token.post)) return at;
+  // "shall not (and shall ensure that its Affiliates do not) use": a bracketed aside
+  if (/\(/.test(token.pre)) {
+    for (let i = at; i < Math.min(tokens.length - 1, at + INTERRUPTION_LENGTH); i++) if (/\)/.test(tokens[i].post)) return i;
+    return -1;
+  }
   const openedByComma = rightAfterCue && /,/.test(tokens[at - 1].post);
   if (!openedByComma && !INTERRUPTING_PREPOSITIONS.has(token.normal)) return -1;
   for (let i = at; i < Math.min(tokens.length - 1, at + INTERRUPTION_LENGTH); i++) {
@@ -139,7 +148,12 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
     const word = tokens[at].normal;
     const next = tokens[at + 1]?.normal;
     const interruption = at > cue.start ? interruptionEnd(tokens, at, at === cue.end) : -1;
-    if (interruption >= 0) {
+    const inverted = INVERTED_NEGATIONS.find((phrase) => phrase.every((w, k) => tokens[at + k]?.normal === w));
+    if (inverted) {
+      // "it will under no circumstances disclose"
+      negated = true;
+      at += inverted.length;
+    } else if (interruption >= 0) {
       // "shall, upon request from Licensee, provide", "shall (a) at its cost, provide"
       at = interruption + 1;
     } else if (NEGATORS.has(word)) {

@@ -1,0 +1,36 @@
+import type { ConceptHit } from '../nlp/vocabularyMatcher';
+import type { CompiledRulebook } from '../rulebook/compileRulebook';
+import type { Span } from '../text/spans';
+
+/** Tags that say who takes part; a defined term may name a party ("the JV Company"). */
+const PARTICIPANT_CONCEPTS = new Set(['Party', 'Government', 'Venture', 'ThirdParty', 'DefinedTerm']);
+
+/** "Section 8.2 (Ownership of Inventions)", "Article 9 (License Grants)": the title of a cross-reference. */
+const REFERENCE_TITLE = /\b(?:Sections?|Articles?|Clauses?|Paragraphs?|Exhibits?|Schedules?|Appendix|Appendices|Annex(?:es)?)\s+[0-9A-Z][\w.]*(?:\([\w]{1,4}\))*\s*\(([^()]{2,100})\)/g;
+
+/**
+ * Drops vocabulary hits that do not say what the sentence does: words inside a defined term other
+ * than what the term stands for ("license" in "Product License Schedule", "licensed" in "Licensed
+ * Product"), and the titles of cross-references ("Section 8.2 (Ownership of Inventions)").
+ */
+export function readableHits(hits: ConceptHit[], rulebook: CompiledRulebook, analysisText: string, sentence: Span): ConceptHit[] {
+  const titles = referenceTitles(analysisText, sentence);
+  const terms = hits.filter((hit) => hit.concept === 'DefinedTerm');
+  if (!titles.length && !terms.length) return hits;
+  return hits.filter((hit) => {
+    if (titles.some((title) => title.start <= hit.start && hit.end <= title.end)) return false;
+    if (hit.concept === 'DefinedTerm' || PARTICIPANT_CONCEPTS.has(hit.concept) || rulebook.inheritedConcepts.has(hit.concept)) return true;
+    return !terms.some((term) => term.start <= hit.start && hit.end <= term.end);
+  });
+}
+
+function referenceTitles(analysisText: string, sentence: Span): Span[] {
+  const text = analysisText.slice(sentence.start, sentence.end);
+  if (!text.includes('(')) return [];
+  const spans: Span[] = [];
+  for (const match of text.matchAll(REFERENCE_TITLE)) {
+    const start = sentence.start + (match.index ?? 0) + match[0].lastIndexOf('(') + 1;
+    spans.push({ start, end: start + match[1].length });
+  }
+  return spans;
+}
