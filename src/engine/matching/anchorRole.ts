@@ -1,4 +1,5 @@
 import type { AnchorReading } from '../nlp/clauseFacts';
+import type { Operative } from '../nlp/operatives';
 import type { Token } from '../nlp/sentenceDoc';
 import { isAdverb } from '../nlp/words';
 
@@ -30,12 +31,17 @@ const CHAIN_REACH = 30;
 /**
  * "shall OWN", "shall be jointly OWNED", "will be the sole OWNER", "shall use efforts to cause
  * its Affiliates to PROVIDE": the anchor is what the clause does, not a word in its object or in a
- * clause inside it ("all information DISCLOSED to it").
+ * clause inside it ("all information DISCLOSED to it"). `itemVerb` is the verb of an enumerated part
+ * that continues the modal ("shall: ... (3) CONDUCT a transfer").
  */
-export function isClauseVerb(reading: AnchorReading, anchor: TokenSpan, tokens: Token[]): boolean {
+export function isClauseVerb(reading: AnchorReading, anchor: TokenSpan, tokens: Token[], itemVerb?: number): boolean {
   const operative = reading.operative;
-  const verb = operative?.verb ?? -1;
-  if (!operative || verb < 0) return false;
+  if (!operative) return false;
+  return isVerbAt(operative, operative.verb, anchor, tokens) || (itemVerb !== undefined && isVerbAt(operative, itemVerb, anchor, tokens));
+}
+
+function isVerbAt(operative: Operative, verb: number, anchor: TokenSpan, tokens: Token[]): boolean {
+  if (verb < 0) return false;
   if (isAfterOpenAside(tokens, operative.cueEnd, anchor.first)) return true;
   // An adverb between the modal and its verb: "shall be JOINTLY owned".
   if (anchor.last < verb) return anchor.first >= operative.cueEnd;
@@ -61,14 +67,22 @@ const COORDINATION_ASIDE = 30;
 
 /** "shall provide assistance AND transfer copies", "and, to the extent not already provided, TRANSFER": a second verb of the same clause. */
 function isCoordinatedVerb(tokens: Token[], verb: number, anchorFirst: number): boolean {
-  let before = anchorFirst - 1;
-  if (before > verb && /,/.test(tokens[before].post)) {
+  const previous = anchorFirst - 1;
+  if (previous <= verb) return false;
+  // "shall notify the Authority of the transfer, supply Licensor with ...": a verb after a comma that takes a named object.
+  if (/,/.test(tokens[previous].post) && /^[A-Z]/.test(tokens[anchorFirst + 1]?.text ?? '') && noClauseBetween(tokens, verb, previous)) return true;
+  let before = previous;
+  if (/,/.test(tokens[before].post)) {
     const floor = Math.max(verb, anchorFirst - COORDINATION_ASIDE);
     before--;
     while (before > floor && !/,/.test(tokens[before].post)) before--;
   }
   if (before <= verb || !/^(?:and|or)$/.test(tokens[before].normal)) return false;
-  for (let i = verb + 1; i < before; i++) if (MODAL_WORDS.has(tokens[i].normal) || /;/.test(tokens[i].post)) return false;
+  return noClauseBetween(tokens, verb, before);
+}
+
+function noClauseBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (MODAL_WORDS.has(tokens[i].normal) || /;/.test(tokens[i].post)) return false;
   return true;
 }
 

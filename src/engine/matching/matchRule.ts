@@ -38,7 +38,8 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
     if (spans && !spans.length) return undefined;
     allSpans.push(spans ?? []);
   }
-  if (context.ownFrom > 0 && !mentionsOwnTokens(rule, context)) return undefined;
+  const itemAddsWords = context.ownFrom === 0 || mentionsOwnTokens(rule, context);
+  if (!itemAddsWords && !asksWhoReceives(rule)) return undefined;
   const anchorIndex = rule.all.findIndex((condition) => condition.kind === 'pattern');
   const fallbackIndex = allSpans.findIndex((spans) => spans.length > 0);
   let anchors = anchorIndex >= 0 ? allSpans[anchorIndex] : fallbackIndex >= 0 ? allSpans[fallbackIndex] : conditionCueSpans(rule, context);
@@ -51,7 +52,9 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
     const reading = readAnchor(context.facts, anchor.first, anchor.last);
     if (!structuredConditionsHold(rule, reading)) continue;
     if (rule.match.role === 'action' && isInSubject(reading, anchor)) continue;
-    if (rule.match.role === 'verb' && !isClauseVerb(reading, anchor, context.facts.doc.tokens)) continue;
+    if (rule.match.role === 'verb' && !isClauseVerb(reading, anchor, context.facts.doc.tokens, itemVerb(context, reading, anchor))) continue;
+    // "may disclose Confidential Information to: (b) governmental agencies": the item adds who receives.
+    if (!itemAddsWords && (reading.recipient?.first ?? -1) < context.ownFrom) continue;
     // Conditions with a place were checked above; the rest depend on the anchor's reading.
     if (!rule.all.every((condition) => !isReadingCondition(condition) || holds(condition, context, reading, anchor))) continue;
     if (rule.any.length && !rule.any.some((condition) => holds(condition, context, reading, anchor))) continue;
@@ -92,6 +95,22 @@ function mentionsOwnTokens(rule: CompiledSentenceRule, context: SentenceContext)
   });
 }
 
+/**
+ * "Licensee shall: (1) ...; (2) CONDUCT a technology transfer": in an enumerated part of a sentence
+ * that continues a modal from an earlier part, the part's first word is its verb.
+ */
+function itemVerb(context: SentenceContext, reading: AnchorReading, anchor: TokenSpan): number | undefined {
+  const { segmentStarts, doc } = context.facts;
+  const start = [...segmentStarts].reverse().find((candidate) => candidate <= anchor.first);
+  if (start === undefined || start === 0 || !reading.operative || reading.operative.cueStart >= start) return undefined;
+  return /\)/.test(doc.tokens[start - 1].post) && /^[a-z]/.test(doc.tokens[start].text) ? start : undefined;
+}
+
+/** Whether a rule cares who receives, so that an item naming only the recipient still says something. */
+function asksWhoReceives(rule: CompiledSentenceRule): boolean {
+  return rule.match.recipient !== undefined || [...rule.all, ...rule.any].some((condition) => condition.kind === 'recipient');
+}
+
 /** Where a condition's words are, wherever they stand in the sentence (an `object` pattern too). */
 function placedSpans(condition: CompiledCondition, context: SentenceContext): TokenSpan[] {
   if (condition.kind === 'object') return findPatternMatches(context.facts.doc.tokens, condition.pattern);
@@ -105,8 +124,9 @@ function isReadingCondition(condition: CompiledCondition): boolean {
 function holds(condition: CompiledCondition, context: SentenceContext, reading: AnchorReading, anchor: TokenSpan): boolean {
   switch (condition.kind) {
     case 'object': {
-      const ranges = objectRange(context.facts, reading, anchor);
-      return findPatternMatches(context.facts.doc.tokens, condition.pattern).some((span) => ranges.some((range) => span.first >= range.first && span.last <= range.last));
+      // Matched on the object's own tokens, so that a pattern may start with an open repetition.
+      const tokens = context.facts.doc.tokens;
+      return objectRange(context.facts, reading, anchor).some((range) => findPatternMatches(tokens.slice(range.first, range.last + 1), condition.pattern).length > 0);
     }
     case 'condition':
       return context.facts.conditions.has(condition.condition);

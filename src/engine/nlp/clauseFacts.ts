@@ -127,15 +127,27 @@ function governingOperative(facts: ClauseFacts, first: number, last: number): Op
   const containing = operatives.find((op) => op.verb >= first && op.verb <= last) ?? operatives.find((op) => op.cueStart >= first && op.cueStart <= last);
   if (containing) return containing;
   const segment = segmentOf(facts, first);
-  const sameSegment = operatives.filter((op) => segmentOf(facts, op.cueStart) === segment);
+  const sameSegment = operatives.filter((op) => segmentOf(facts, op.cueStart) === segment && !isClosedCondition(facts.doc.tokens, op, first));
   const before = sameSegment.filter((op) => op.cueStart < first);
   if (before.length) return before[before.length - 1];
   const after = sameSegment.find((op) => op.cueStart > last);
   if (after) return after;
   // From an earlier part of the sentence, but not from a proviso: "shall: (1) ..., provided that X shall in no case be
   // obligated to ...; or (3) conduct a technology transfer" takes its verb from "shall:".
-  const earlier = operatives.filter((op) => op.cueStart < first && !isProviso(facts, segmentOf(facts, op.cueStart)));
+  const earlier = operatives.filter((op) => op.cueStart < first && !isProviso(facts, segmentOf(facts, op.cueStart)) && !isClosedCondition(facts.doc.tokens, op, first));
   return earlier[earlier.length - 1];
+}
+
+/** Words that make a clause a condition of another: "if it has the right to do so, assign ...". */
+const CONDITION_WORDS = new Set(['if', 'unless', 'whether', 'when', 'whenever', 'where']);
+
+/** An operative inside a condition ("if it has the right to do so") that has closed, with a comma, before `first`. */
+function isClosedCondition(tokens: Token[], op: Operative, first: number): boolean {
+  if (op.cueStart >= first) return false;
+  const opener = tokens.slice(Math.max(0, op.cueStart - 3), op.cueStart).some((token) => CONDITION_WORDS.has(token.normal));
+  if (!opener) return false;
+  for (let i = op.cueStart; i < first; i++) if (/,/.test(tokens[i].post)) return true;
+  return false;
 }
 
 /** A segment that starts "provided that" or "provided, however". */

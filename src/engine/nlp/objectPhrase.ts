@@ -8,7 +8,9 @@ export interface TokenRange {
 }
 
 /** Words that open a clause of their own: what follows them is no longer what the verb acts on. */
-const CLAUSE_OPENERS = new Set(['if', 'unless', 'when', 'whenever', 'whether', 'because', 'although', 'though', 'provided', 'except', 'until', 'while', 'alleging', 'notwithstanding', 'whereupon']);
+const CLAUSE_OPENERS = new Set(['if', 'unless', 'when', 'whenever', 'whether', 'because', 'although', 'though', 'provided', 'except', 'excluding', 'exception', 'until', 'while', 'alleging', 'notwithstanding', 'whereupon']);
+/** Verbs whose subject is what they are about: "Title to all Inventions shall VEST in Licensor". */
+const SUBJECT_VERBS = new Set(['vest', 'vests', 'vested', 'belong', 'belongs', 'reside', 'resides', 'remain', 'remains', 'pass', 'passes', 'accrue', 'accrues', 'inure', 'inures', 'revert', 'reverts']);
 /** Words before a modal that make it part of a relative clause ("any Invention THAT might be patentable"). */
 const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whom', 'as', 'it', 'they']);
 /** The longest aside, between commas, that an object may contain ("..., except in case of ..., to Licensor"). */
@@ -17,15 +19,16 @@ const ASIDE_LENGTH = 40;
 /**
  * What the verb governing an anchor acts on: the words after the verb (or after the anchor, when
  * the anchor follows the verb) up to the next clause — a subordinating word or a coordinated
- * clause with its own subject and modal. Asides between commas that start with a subordinating
- * word are skipped, not ends. For a passive verb ("All Improvements shall be owned by ...") the
- * subject is part of it too.
+ * clause with its own subject and modal, or an exception ("other than", "with the exception of").
+ * Asides between commas that start with a subordinating word are skipped, not ends. For a passive
+ * verb ("All Improvements shall be owned by ...") or one whose subject is what it is about ("Title
+ * to all Inventions shall vest in ...") the subject is part of it too.
  */
 export function objectRange(facts: ClauseFacts, reading: AnchorReading, anchor: TokenRange): TokenRange[] {
   const tokens = facts.doc.tokens;
   const operative = reading.operative;
   const ranges: TokenRange[] = [];
-  if (operative?.passive && operative.actor) ranges.push(operative.actor);
+  if (operative?.actor && (operative.passive || SUBJECT_VERBS.has(tokens[operative.verb]?.normal ?? ''))) ranges.push(operative.actor);
   const start = Math.max(anchor.last, operative && operative.verb >= 0 ? operative.verb : anchor.last) + 1;
   const clauseStarts = new Set(facts.operatives.filter((op) => startsNewClause(tokens, op, start)).map((op) => op.actor?.first ?? op.cueStart));
   let first = start;
@@ -50,6 +53,7 @@ export function objectRange(facts: ClauseFacts, reading: AnchorReading, anchor: 
 /** "provided" opens a clause only as "provided that" or "provided, however"; "not already provided to" is a participle. */
 function isClauseOpener(tokens: Token[], i: number): boolean {
   const word = tokens[i].normal;
+  if (word === 'other') return tokens[i + 1]?.normal === 'than';
   if (word === 'provided') return /,/.test(tokens[i].post) || /^(?:that|however|further|always)$/.test(tokens[i + 1]?.normal ?? '');
   return CLAUSE_OPENERS.has(word);
 }
