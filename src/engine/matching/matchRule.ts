@@ -4,6 +4,7 @@ import { isClauseVerb, isInSubject } from './anchorRole';
 import { objectRange } from '../nlp/objectPhrase';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import type { Word } from '../nlp/words';
+import type { CompiledPattern } from '../nlp/compromise';
 import type { CompiledCondition, CompiledSentenceRule } from '../rulebook/compileRulebook';
 import type { Span } from '../text/spans';
 
@@ -26,6 +27,8 @@ export interface SentenceContext {
   ownFrom: number;
   /** The headings of the sections the sentence is in, lower case. */
   sectionTitles: string;
+  /** Where each pattern matches in this sentence: rules share patterns ("#DeliverVerb"), so each is run once. */
+  patternMatches: Map<CompiledPattern, TokenSpan[]>;
 }
 
 type TokenSpan = { first: number; last: number };
@@ -148,8 +151,11 @@ function holds(condition: CompiledCondition, context: SentenceContext, reading: 
 function conditionSpans(condition: CompiledCondition, context: SentenceContext): TokenSpan[] | undefined {
   const tokens = context.facts.doc.tokens;
   switch (condition.kind) {
-    case 'pattern':
-      return findPatternMatches(tokens, condition.pattern);
+    case 'pattern': {
+      let spans = context.patternMatches.get(condition.pattern);
+      if (!spans) context.patternMatches.set(condition.pattern, (spans = findPatternMatches(tokens, condition.pattern)));
+      return spans;
+    }
     case 'concept':
       return context.hits.filter((hit) => hit.concept === condition.concept).flatMap((hit) => toTokenSpan(tokens, hit));
     case 'phrase':

@@ -1,16 +1,16 @@
 import type { ContractDocument, Sentence } from '../document/model';
 import { analyseClause } from '../nlp/clauseFacts';
 import { findConditions } from '../nlp/conditions';
-import { buildSentenceDoc, joinSentenceDocs } from '../nlp/sentenceDoc';
+import { buildSentenceDoc, joinSentenceDocs, type SentenceDoc } from '../nlp/sentenceDoc';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import { wordsOf, wordVariants, type Word } from '../nlp/words';
 import type { CompiledRulebook, CompiledSentenceRule } from '../rulebook/compileRulebook';
 import type { ConditionKind } from '../rulebook/types';
 import type { Span } from '../text/spans';
-import { meetsRequirements } from '../rulebook/prefilter';
+import { meetsRequirements, metByWords } from '../rulebook/prefilter';
 import type { DocumentVocabulary } from './documentVocabulary';
 import { readableHits } from './hitFilters';
-import { matchRule, type RuleMatch } from './matchRule';
+import { matchRule, type RuleMatch, type SentenceContext } from './matchRule';
 
 /** A rule match in a sentence, with what building the finding needs (and no compromise objects). */
 export interface SentenceMatch extends RuleMatch {
@@ -60,30 +60,31 @@ export function matchOneSentence(
 ): SentenceMatch[] {
   const own = readSentence(document, rulebook, vocabulary, sentence);
   const leadIn = sentence.leadIn !== undefined && continuesLeadIn(document.analysisText.slice(sentence.start, sentence.end)) ? document.sentences[sentence.leadIn] : undefined;
-  const lead = leadIn ? readSentence(document, rulebook, vocabulary, leadIn) : undefined;
+  const lead = leadIn ? leadInReading(document, rulebook, vocabulary, leadIn) : undefined;
   const words = lead ? lead.words.concat(own.words) : own.words;
   const hits = lead ? lead.hits.concat(own.hits) : own.hits;
   const wordSet = new Set<string>();
-  for (const word of words) for (const variant of wordVariants(word.normal)) wordSet.add(variant);
-  const conceptSet = new Set(hits.map((hit) => hit.concept));
+  for (const reading of lead ? [lead, own] : [own]) for (const variants of reading.variants) for (const variant of variants) wordSet.add(variant);
+  const met = metByWords(rulebook.requirementIndex, wordSet, new Set(hits.map((hit) => hit.concept)));
   let conditions: Map<ConditionKind, Span> | undefined;
   const spans = leadIn ? [leadIn, sentence] : [sentence];
   const conditionsOf = (): Map<ConditionKind, Span> => (conditions ??= mergeConditions(spans.map((span) => findConditions(document.analysisText, span))));
-  const candidates = rules.filter((rule) => meetsRequirements(rule.requirements, wordSet, conceptSet, (kind) => conditionsOf().has(kind)));
+  const candidates = rules.filter((rule) => meetsRequirements(rule.requirements, met, (kind) => conditionsOf().has(kind)));
   if (!candidates.length) return [];
   statistics.candidates++;
   statistics.nlpWords += words.length;
   const withTagger = candidates.some((rule) => rule.needsTagger);
   const ownDoc = buildSentenceDoc(document.analysisText, sentence, own.hits, withTagger);
   // An item with no verb of its own ("(b) all Improvements made by Licensee;") reads with its lead-in ("Licensee shall assign to Licensor:").
-  const doc = leadIn && lead ? joinSentenceDocs(buildSentenceDoc(document.analysisText, leadIn, lead.hits, withTagger), ownDoc) : ownDoc;
+  const doc = leadIn && lead ? joinSentenceDocs(leadInDoc(document, lead, leadIn, withTagger), ownDoc) : ownDoc;
   const ownFrom = doc.tokens.length - ownDoc.tokens.length;
   const facts = analyseClause(doc, conditionsOf(), ownFrom > 0 ? ownFrom : undefined);
   const matches: SentenceMatch[] = [];
   const tokenSpans = doc.tokens.map((token) => ({ start: token.start, end: token.end }));
   const sectionTitles = sectionTitlesOf(document, sentence);
+  const patternMatches: SentenceContext['patternMatches'] = new Map();
   for (const rule of candidates) {
-    const match = matchRule(rule, { facts, words, hits, ownFrom, sectionTitles });
+    const match = matchRule(rule, { facts, words, hits, ownFrom, sectionTitles, patternMatches });
     if (match) matches.push({ ...match, sentence, hits, tokens: tokenSpans, conditions: facts.conditions });
   }
   return matches;
@@ -99,12 +100,37 @@ function continuesLeadIn(itemText: string): boolean {
 
 interface SentenceWords {
   words: Word[];
+  /** Each word's look-up forms ("licensee's" -> "licensee"). */
+  variants: string[][];
   hits: ConceptHit[];
+  /** The parsed sentence, with and without the tagger, kept for a lead-in that several items share. */
+  docs?: Map<boolean, SentenceDoc>;
+}
+
+/** Lead-ins read once per document, whatever the number of their items. */
+const leadIns = new WeakMap<ContractDocument, WeakMap<CompiledRulebook, Map<number, SentenceWords>>>();
+
+function leadInReading(document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, leadIn: Sentence): SentenceWords {
+  let byRulebook = leadIns.get(document);
+  if (!byRulebook) leadIns.set(document, (byRulebook = new WeakMap()));
+  let cache = byRulebook.get(rulebook);
+  if (!cache) byRulebook.set(rulebook, (cache = new Map()));
+  let reading = cache.get(leadIn.index);
+  if (!reading) cache.set(leadIn.index, (reading = readSentence(document, rulebook, vocabulary, leadIn)));
+  return reading;
+}
+
+function leadInDoc(document: ContractDocument, reading: SentenceWords, leadIn: Sentence, withTagger: boolean): SentenceDoc {
+  reading.docs ??= new Map();
+  let doc = reading.docs.get(withTagger);
+  if (!doc) reading.docs.set(withTagger, (doc = buildSentenceDoc(document.analysisText, leadIn, reading.hits, withTagger)));
+  return doc;
 }
 
 function readSentence(document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, sentence: Sentence): SentenceWords {
   const words = wordsOf(document.analysisText, sentence.start, sentence.end);
-  return { words, hits: readableHits(conceptHits(rulebook, vocabulary, words), rulebook, document.analysisText, sentence) };
+  const variants = words.map((word) => wordVariants(word.normal));
+  return { words, variants, hits: readableHits(conceptHits(rulebook, vocabulary, words, variants), rulebook, document.analysisText, sentence) };
 }
 
 /** The conditions of a lead-in and its item together; the item's own cue wins where both state one. */
@@ -114,9 +140,9 @@ function mergeConditions(parts: Map<ConditionKind, Span>[]): Map<ConditionKind, 
   return merged;
 }
 
-function conceptHits(rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, words: Word[]): ConceptHit[] {
-  const hits = rulebook.vocabulary.find(words);
-  return hits.concat(vocabulary.matcher.find(words));
+function conceptHits(rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, words: Word[], variants: string[][]): ConceptHit[] {
+  const hits = rulebook.vocabulary.find(words, variants);
+  return hits.concat(vocabulary.matcher.find(words, variants));
 }
 
 const sectionTitleCache = new WeakMap<ContractDocument, Map<number, string>>();

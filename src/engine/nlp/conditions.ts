@@ -19,12 +19,26 @@ const CONDITION_CUES: [ConditionKind, RegExp][] = [
   ['creator-owns', /\b(?:each|either)\s+party\s+(?:shall|will)\s+(?:solely\s+|exclusively\s+|retain\s+and\s+)?own\b[^;]{0,250}?\bby\s+(?:or\s+on\s+behalf\s+of\s+)?(?:such|that|the\s+applicable)\s+party\b/i],
 ];
 
+/** Words without which a cue cannot match: a cheap test before each regular expression. */
+const CUE_WORDS: Record<ConditionKind, RegExp> = {
+  'on-request': /request|demand|require|desire|wish/i,
+  'condition-of': /condition|order to|contingent/i,
+  approval: /approv|permi|examin|review|registr|licen/i,
+  termination: /terminat|expir/i,
+  insolvency: /bankrupt|insolven|receiver|liquidat|winding/i,
+  'no-notice': /notice|notif|inform/i,
+  notice: /notice|notif/i,
+  'protective-order': /protective|treatment|seek|contest|resist|oppose|remedy|minimi/i,
+  consent: /without/i,
+  'creator-owns': /owned|property|vest|belong|\bown\b/,
+};
+
 /** The conditions a sentence states, each with where its cue is. */
 export function findConditions(analysisText: string, span: Span): Map<ConditionKind, Span> {
   const found = new Map<ConditionKind, Span>();
   const text = analysisText.slice(span.start, span.end);
   for (const [kind, cue] of CONDITION_CUES) {
-    if (found.has(kind)) continue;
+    if (found.has(kind) || !CUE_WORDS[kind].test(text)) continue;
     const match = cue.exec(text);
     if (match) found.set(kind, { start: span.start + match.index, end: span.start + match.index + match[0].length });
   }

@@ -49,11 +49,11 @@ export function findPatternMatches(tokens: Token[], pattern: CompiledPattern): T
   const state = { steps: 0 };
   const matches: TokenSpan[] = [];
   const first = specs[0];
-  const firstIsSimple = first !== undefined && isSimple(first);
+  const firstIsOneToken = first !== undefined && isOnce(first);
   const lastStart = first?.start ? 0 : tokens.length - 1;
   for (let start = 0; start <= lastStart; start++) {
     // Most starts fail on the first term; test it before any bookkeeping.
-    if (firstIsSimple && termMatches(first, tokens[start]) === Boolean(first.negative)) continue;
+    if (firstIsOneToken && !matchesOneToken(first, tokens[start])) continue;
     const end = matchSequence(tokens, specs, 0, start, state);
     if (state.steps > STEP_BUDGET) break;
     if (end > start) {
@@ -69,13 +69,38 @@ function isSimple(spec: TermSpec): boolean {
   return !spec.choices && !spec.optional && !spec.greedy && spec.min === undefined && spec.max === undefined;
 }
 
+const oneTokenChoices = new WeakMap<TermSpec, boolean>();
+
+/** A group whose every choice is one plain term, such as "(#GrantVerb|licence|right)": it always covers exactly one token. */
+function isOneTokenGroup(spec: TermSpec): boolean {
+  let known = oneTokenChoices.get(spec);
+  if (known === undefined) {
+    known = spec.operator !== 'and' && !!spec.choices && spec.choices.every((choice) => choice.length === 1 && isSimple(choice[0]) && !choice[0].choices);
+    oneTokenChoices.set(spec, known);
+  }
+  return known;
+}
+
+/** A term or one-token group that occurs exactly once. */
+function isOnce(spec: TermSpec): boolean {
+  return isSimple(spec) || (!spec.optional && !spec.greedy && spec.min === undefined && spec.max === undefined && isOneTokenGroup(spec));
+}
+
+/** Whether one token satisfies a term or a one-token group, with the term's negation applied. */
+function matchesOneToken(spec: TermSpec, token: Token | undefined): boolean {
+  if (!token) return false;
+  if (!spec.choices) return termMatches(spec, token) !== Boolean(spec.negative);
+  const any = spec.choices.some((choice) => termMatches(choice[0], token) !== Boolean(choice[0].negative));
+  return any !== Boolean(spec.negative);
+}
+
 /** Matches `specs[index..]` from token `at`; returns the end (exclusive) or -1. */
 function matchSequence(tokens: Token[], specs: TermSpec[], index: number, at: number, state: { steps: number }): number {
   if (index === specs.length) return at;
   if (++state.steps > STEP_BUDGET) return -1;
   const spec = specs[index];
-  if (isSimple(spec)) {
-    if (at >= tokens.length || termMatches(spec, tokens[at]) === Boolean(spec.negative)) return -1;
+  if (isOnce(spec)) {
+    if (at >= tokens.length || !matchesOneToken(spec, tokens[at])) return -1;
     if (spec.end && at + 1 !== tokens.length) return -1;
     return matchSequence(tokens, specs, index + 1, at + 1, state);
   }
@@ -124,6 +149,11 @@ function repetitionEnds(tokens: Token[], spec: TermSpec, at: number, state: { st
 /** Where one occurrence of `spec` starting at `at` can end. */
 function unitEnds(tokens: Token[], spec: TermSpec, at: number, state: { steps: number }): number[] {
   if (++state.steps > STEP_BUDGET) return [];
+  if (spec.choices && isOneTokenGroup(spec)) {
+    if (at >= tokens.length) return [];
+    const any = spec.choices.some((choice) => termMatches(choice[0], tokens[at]) !== Boolean(choice[0].negative));
+    return any !== Boolean(spec.negative) ? [at + 1] : [];
+  }
   if (spec.choices && spec.operator !== 'and') {
     const ends = spec.choices.flatMap((choice) => matchAll(tokens, choice, 0, at, state)).filter((end) => end > at);
     if (spec.negative) return at < tokens.length && !ends.length ? [at + 1] : [];

@@ -58,12 +58,17 @@ export class VocabularyMatcher {
     node.concepts.add(concept);
   }
 
-  /** Every occurrence of every concept in `words` (overlapping occurrences included). */
-  find(words: Word[]): ConceptHit[] {
+  /**
+   * Every occurrence of every concept in `words` (overlapping occurrences included). `variants`
+   * are the words' look-up forms, when the caller has them already.
+   */
+  find(words: Word[], variants: string[][] = words.map((word) => wordVariants(word.normal))): ConceptHit[] {
     const hits: ConceptHit[] = [];
-    const variants = words.map((word) => wordVariants(word.normal));
+    const root = this.root;
     for (let first = 0; first < words.length; first++) {
-      this.walk(words, variants, first, first, this.root, hits);
+      // Most words start no phrase: test that before walking.
+      if (!variants[first].some((variant) => root.children.has(variant)) && !root.prefixes.some(({ prefix }) => words[first].normal.startsWith(prefix))) continue;
+      this.walk(words, variants, first, first, root, hits);
     }
     return hits;
   }

@@ -3,7 +3,7 @@ import { VocabularyMatcher } from '../nlp/vocabularyMatcher';
 import { phraseWords } from '../nlp/words';
 import type { ParsedRulebook } from './parseRulebook';
 import { ProblemCollector, type RulebookProblem } from './problems';
-import { mostSelective, requirementOfPhrases, requirementsOfPattern, type Requirement } from './prefilter';
+import { indexRequirements, requirementOfPhrases, requirementsOfPattern, type Requirement, type RequirementIndex } from './prefilter';
 import { VOCABULARY_NAME_PATTERN } from './shapes';
 import { fingerprint } from './fingerprint';
 import { SUPPORTED_METHODS, type TermSpec } from '../nlp/patternMatcher';
@@ -62,6 +62,8 @@ export interface CompiledRulebook {
   inheritedConcepts: Set<string>;
   conceptNames: Set<string>;
   perspective?: Perspective;
+  /** The sentence rules' requirements by word and concept, for the prefilter. */
+  requirementIndex: RequirementIndex;
 }
 
 export interface CompileResult {
@@ -105,6 +107,7 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
   const knownTags = new Set([...builtInTags(), ...conceptNames]);
   const sentenceRules: CompiledSentenceRule[] = [];
   const documentRules: CompiledDocumentRule[] = [];
+  const interned = new Map<string, Requirement>();
   let order = 0;
   for (const definition of rules.values()) {
     const located = locateRule(parsed, collectors, definition.id);
@@ -120,7 +123,7 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
     (definition.supersedes ?? []).forEach((id, index) => {
       if (!rules.has(id)) located.report(`Rule "${definition.id}" supersedes "${id}", but there is no such rule.`, ['supersedes', index]);
     });
-    const compiled = compileSentenceRule(definition, conceptNames, knownTags, located.report, ruleOrder, layers.get(definition.id) ?? 0);
+    const compiled = compileSentenceRule(definition, conceptNames, knownTags, located.report, ruleOrder, layers.get(definition.id) ?? 0, interned);
     if (compiled) sentenceRules.push(compiled);
   }
   problems.push(...collectors.flatMap((collector) => collector.problems));
@@ -137,6 +140,7 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
       version: fingerprint(JSON.stringify([[...vocabulary].map(([name, entry]) => [name, [...entry.phrases], entry.inherited]), [...rules.values()], perspective ?? null])),
       names: parsed.map((book) => book.rulebook?.name ?? book.source),
       sentenceRules,
+      requirementIndex: indexRequirements(sentenceRules.map((rule) => rule.requirements)),
       documentRules,
       rulesById: rules,
       vocabulary: matcher,
@@ -197,7 +201,15 @@ function locateRule(parsed: ParsedRulebook[], collectors: ProblemCollector[], id
 
 type Reporter = (message: string, path?: (string | number)[]) => void;
 
-function compileSentenceRule(definition: RuleDefinition, concepts: Set<string>, knownTags: Set<string>, report: Reporter, order: number, layer: number): CompiledSentenceRule | undefined {
+function compileSentenceRule(
+  definition: RuleDefinition,
+  concepts: Set<string>,
+  knownTags: Set<string>,
+  report: Reporter,
+  order: number,
+  layer: number,
+  interned: Map<string, Requirement>,
+): CompiledSentenceRule | undefined {
   const match = definition.match as SentenceMatch;
   let needsTagger = false;
   const compileList = (key: 'all' | 'any' | 'none'): CompiledCondition[] =>
@@ -214,19 +226,18 @@ function compileSentenceRule(definition: RuleDefinition, concepts: Set<string>, 
     return undefined;
   }
   const requirements = all.flatMap((condition) => requirementsOf(condition, concepts));
-  const anyRequirements = any.map((condition) => requirementsOf(condition, concepts));
-  if (any.length && anyRequirements.every((list) => list.length > 0)) {
-    const chosen = anyRequirements.map(mostSelective);
-    requirements.push({
-      words: chosen.flatMap((requirement) => requirement.words),
-      concepts: chosen.flatMap((requirement) => requirement.concepts),
-      conditions: chosen.flatMap((requirement) => requirement.conditions ?? []),
-    });
+  for (const kinds of [match.recipient, match.actor]) {
+    const participants = kinds ? requirementOfParticipants(kinds) : undefined;
+    if (participants) requirements.push(participants);
   }
+  const anyRequirements = any.map((condition) => requirementsOf(condition, concepts));
+  // Each alternative of `any` needs all of its own words; a sentence must meet one alternative in full.
+  if (any.length && anyRequirements.every((list) => list.length > 0)) requirements.push({ words: [], concepts: [], anyOf: anyRequirements });
   if (!requirements.length) {
     report(`Rule "${definition.id}" names no word, phrase, vocabulary or condition that every match must contain, so every sentence of every contract would be parsed for it; add one.`, ['match']);
     return undefined;
   }
+  internRequirements(requirements, interned);
   const structured = ['negated', 'modality', 'actor', 'recipient', 'role'].filter((key) => (match as Record<string, unknown>)[key] !== undefined).length;
   return {
     scope: 'sentence',
@@ -251,7 +262,30 @@ function requirementsOf(condition: CompiledCondition, concepts: ReadonlySet<stri
     return requirement ? [requirement] : [];
   }
   if (condition.kind === 'condition') return [{ words: [], concepts: [], conditions: [condition.condition] }];
+  if (condition.kind === 'recipient' || condition.kind === 'actor') {
+    const requirement = requirementOfParticipants(condition.kinds);
+    return requirement ? [requirement] : [];
+  }
   return [];
+}
+
+/** Makes equal requirements the same object, so that the prefilter index holds each one once. */
+function internRequirements(requirements: Requirement[], interned: Map<string, Requirement>): void {
+  requirements.forEach((requirement, index) => {
+    requirement.anyOf?.forEach((group) => internRequirements(group, interned));
+    const key = JSON.stringify(requirement);
+    const known = interned.get(key);
+    if (known) requirements[index] = known;
+    else interned.set(key, requirement);
+  });
+}
+
+/** The tags a participant of these kinds is named with; none when an unnamed participant would do. */
+const PARTICIPANT_TAGS: Record<string, string> = { party: 'Party', venture: 'Venture', government: 'Government', 'third-party': 'ThirdParty' };
+
+function requirementOfParticipants(kinds: readonly string[]): Requirement | undefined {
+  if (kinds.includes('unknown')) return undefined;
+  return { words: [], concepts: kinds.map((kind) => PARTICIPANT_TAGS[kind]).filter((tag): tag is string => tag !== undefined) };
 }
 
 function compileCondition(condition: Condition, concepts: Set<string>, knownTags: Set<string>, report: (message: string) => void): CompiledCondition | undefined {

@@ -12,6 +12,8 @@ export interface Requirement {
   concepts: string[];
   /** Conditions the engine detects from the text alone ("creator-owns"), checked without parsing. */
   conditions?: ConditionKind[];
+  /** For a rule's `any` list: one of these groups must be met in full (each group is one alternative). */
+  anyOf?: Requirement[][];
 }
 
 type PatternToken = CompiledPattern[number] & {
@@ -52,39 +54,54 @@ function requirementOfToken(token: PatternToken, concepts: ReadonlySet<string>):
   return undefined;
 }
 
-/** Words so common that requiring them keeps almost every sentence. */
-const COMMON_WORDS = new Set(['all', 'any', 'each', 'every', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'by', 'for', 'with', 'and', 'or', 'such', 'its', 'their', 'this', 'that', 'shall', 'will', 'may', 'be', 'is', 'are', 'not', 'no']);
-
-/**
- * Of the requirements of one condition (any of which alone is enough to pass it), the one that
- * lets fewest sentences through: a vocabulary concept, else words that are not function words.
- */
-export function mostSelective(requirements: Requirement[]): Requirement {
-  const score = (requirement: Requirement): number => {
-    if (requirement.concepts.length && !requirement.words.length) return 0;
-    const common = requirement.words.filter((word) => COMMON_WORDS.has(word)).length;
-    return common ? 2 + common : 1;
-  };
-  return requirements.reduce((best, requirement) => (score(requirement) < score(best) ? requirement : best));
-}
-
 /** A plain phrase requires its first word. */
 export function requirementOfPhrases(phrases: string[]): Requirement | undefined {
   const words = phrases.map((phrase) => phraseWords(phrase)[0]).filter((word): word is string => Boolean(word));
   return words.length === phrases.length ? { words, concepts: [] } : undefined;
 }
 
-/** Whether a sentence with these words and concepts (and, asked lazily, conditions) can meet every requirement. */
-export function meetsRequirements(
-  requirements: Requirement[],
-  words: ReadonlySet<string>,
-  concepts: ReadonlySet<string>,
-  hasCondition: (kind: ConditionKind) => boolean,
-): boolean {
+/** Which requirements each word and each concept meets, so that a sentence is read once for all rules. */
+export interface RequirementIndex {
+  byWord: Map<string, Requirement[]>;
+  byConcept: Map<string, Requirement[]>;
+}
+
+/** Indexes the requirements of every rule (and of every `any` alternative) by the words and concepts that meet them. */
+export function indexRequirements(lists: Requirement[][]): RequirementIndex {
+  const index: RequirementIndex = { byWord: new Map(), byConcept: new Map() };
+  const add = (map: Map<string, Requirement[]>, key: string, requirement: Requirement): void => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(requirement)) list.push(requirement);
+    map.set(key, list);
+  };
+  const visit = (requirements: Requirement[]): void => {
+    for (const requirement of requirements) {
+      for (const word of requirement.words) add(index.byWord, word, requirement);
+      for (const concept of requirement.concepts) add(index.byConcept, concept, requirement);
+      requirement.anyOf?.forEach(visit);
+    }
+  };
+  lists.forEach(visit);
+  return index;
+}
+
+/** The requirements a sentence meets by its words and concepts alone. */
+export function metByWords(index: RequirementIndex, words: Iterable<string>, concepts: Iterable<string>): Set<Requirement> {
+  const met = new Set<Requirement>();
+  for (const word of words) for (const requirement of index.byWord.get(word) ?? []) met.add(requirement);
+  for (const concept of concepts) for (const requirement of index.byConcept.get(concept) ?? []) met.add(requirement);
+  return met;
+}
+
+/**
+ * Whether a sentence can meet every requirement: `met` holds those its words and concepts meet,
+ * and conditions are asked lazily.
+ */
+export function meetsRequirements(requirements: Requirement[], met: ReadonlySet<Requirement>, hasCondition: (kind: ConditionKind) => boolean): boolean {
   return requirements.every(
     (requirement) =>
-      requirement.words.some((word) => words.has(word)) ||
-      requirement.concepts.some((concept) => concepts.has(concept)) ||
-      (requirement.conditions ?? []).some(hasCondition),
+      met.has(requirement) ||
+      (requirement.conditions ?? []).some(hasCondition) ||
+      (requirement.anyOf ?? []).some((group) => meetsRequirements(group, met, hasCondition)),
   );
 }
