@@ -1,6 +1,6 @@
 import type { ContractDocument, Sentence } from '../document/model';
 import { analyseClause } from '../nlp/clauseFacts';
-import { findConditions } from '../nlp/conditions';
+import { findConditions, statesCondition } from '../nlp/conditions';
 import { buildSentenceDoc, joinSentenceDocs, type SentenceDoc } from '../nlp/sentenceDoc';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import { wordsOf, wordVariants, type Word } from '../nlp/words';
@@ -69,7 +69,13 @@ export function matchOneSentence(
   let conditions: Map<ConditionKind, Span> | undefined;
   const spans = leadIn ? [leadIn, sentence] : [sentence];
   const conditionsOf = (): Map<ConditionKind, Span> => (conditions ??= mergeConditions(spans.map((span) => findConditions(document.analysisText, span))));
-  const candidates = rules.filter((rule) => meetsRequirements(rule.requirements, met, (kind) => conditionsOf().has(kind)));
+  const stated = new Map<ConditionKind, boolean>();
+  const hasCondition = (kind: ConditionKind): boolean => {
+    let known = stated.get(kind);
+    if (known === undefined) stated.set(kind, (known = conditions ? conditions.has(kind) : spans.some((span) => statesCondition(document.analysisText, span, kind))));
+    return known;
+  };
+  const candidates = rules.filter((rule) => meetsRequirements(rule.requirements, met, hasCondition));
   if (!candidates.length) return [];
   statistics.candidates++;
   statistics.nlpWords += words.length;

@@ -44,3 +44,9 @@ export function findConditions(analysisText: string, span: Span): Map<ConditionK
   }
   return found;
 }
+
+/** Whether a sentence states one condition: cheaper than finding them all, for the prefilter. */
+export function statesCondition(analysisText: string, span: Span, kind: ConditionKind): boolean {
+  const text = analysisText.slice(span.start, span.end);
+  return CUE_WORDS[kind].test(text) && CONDITION_CUES.some(([cueKind, cue]) => cueKind === kind && cue.test(text));
+}
