@@ -81,8 +81,11 @@ function isCoordinatedVerb(tokens: Token[], verb: number, anchorFirst: number): 
   return noClauseBetween(tokens, verb, before);
 }
 
+/** Words that open a clause inside the object: "all materials WHICH have BEEN provided or made available". */
+const INNER_CLAUSE_WORDS = new Set(['which', 'who', 'whom', 'whose', 'been']);
+
 function noClauseBetween(tokens: Token[], from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (MODAL_WORDS.has(tokens[i].normal) || /;/.test(tokens[i].post)) return false;
+  for (let i = from + 1; i < to; i++) if (MODAL_WORDS.has(tokens[i].normal) || INNER_CLAUSE_WORDS.has(tokens[i].normal) || /;/.test(tokens[i].post)) return false;
   return true;
 }
 

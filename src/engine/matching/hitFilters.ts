@@ -5,8 +5,8 @@ import type { Span } from '../text/spans';
 /** Tags that say who takes part; a defined term may name a party ("the JV Company"). */
 const PARTICIPANT_CONCEPTS = new Set(['Party', 'Government', 'Venture', 'ThirdParty', 'DefinedTerm']);
 
-/** "Section 8.2 (Ownership of Inventions)", "Article 9 (License Grants)": the title of a cross-reference. */
-const REFERENCE_TITLE = /\b(?:Sections?|Articles?|Clauses?|Paragraphs?|Exhibits?|Schedules?|Appendix|Appendices|Annex(?:es)?)\s+[0-9A-Z][\w.]*(?:\([\w]{1,4}\))*\s*\(([^()]{2,100})\)/g;
+/** "Section 8.2 (Ownership of Inventions)", "Article 9 (License Grants)", "..., 8 (Ownership), 11 (Indemnification)": the title of a cross-reference. */
+const REFERENCE_TITLE = /\b(?:(?:Sections?|Articles?|Clauses?|Paragraphs?|Exhibits?|Schedules?|Appendix|Appendices|Annex(?:es)?)\s+[0-9A-Z][\w.]*|\d+(?:\.\d+)*)(?:\([\w]{1,4}\))*\s*\(([A-Z][^()]{1,100})\)/g;
 
 /**
  * Drops vocabulary hits that do not say what the sentence does: words inside a defined term other
