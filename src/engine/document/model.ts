@@ -95,7 +95,7 @@ function buildClauses(analysisText: string, blocks: LayoutBlock[], sections: Sec
     const spans = block.isHeading ? [{ start: block.bodyStart, end: block.end }] : splitLong(analysisText, splitSentences(analysisText, block.bodyStart, block.end));
     for (const span of spans) {
       if (span.end <= span.start) continue;
-      const kind: Sentence['kind'] = block.isHeading || (span === spans[0] && isRunInTitle(analysisText, span, block)) ? 'heading' : isItem ? 'item' : 'sentence';
+      const kind: Sentence['kind'] = block.isHeading || (span === spans[0] && isRunInTitle(analysisText, span, block)) || isTableOfContents(analysisText, span) ? 'heading' : isItem ? 'item' : 'sentence';
       const sentence: Sentence = { ...span, index: sentences.length, clauseIndex, kind };
       if (isPureDefinition(analysisText.slice(span.start, span.end))) sentence.isDefinition = true;
       if (isRecital(analysisText, span, sections[sectionIndex ?? -1]?.title)) sentence.isRecital = true;
@@ -187,6 +187,13 @@ function isRunInTitle(analysisText: string, span: Span, block: LayoutBlock): boo
   const text = analysisText.slice(span.start, span.end).replace(/[.:]$/, '').trim();
   const words = text.split(/\s+/);
   return words.length <= 8 && words.every((word) => /^[A-Z0-9&(]/.test(word) || /^(?:of|and|or|the|to|for|in|on|as|by|a|an|with)$/.test(word)) && !/\b(?:shall|will|must|may)\b/i.test(text);
+}
+
+/** A table of contents run together into one "sentence": section numbers and titles, and page numbers. */
+function isTableOfContents(analysisText: string, span: Span): boolean {
+  const text = analysisText.slice(span.start, Math.min(span.end, span.start + 4000));
+  if (/\btable\s+of\s+contents\b/i.test(text)) return true;
+  return (text.match(/\b\d{1,2}\.\d{1,2}\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+\d{1,3}\b/g) ?? []).length >= 4;
 }
 
 /** "WHEREAS, ..." and sentences under a Recitals or Background heading. */

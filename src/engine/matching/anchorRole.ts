@@ -78,6 +78,8 @@ function isCoordinatedVerb(tokens: Token[], verb: number, anchorFirst: number): 
     while (before > floor && !/,/.test(tokens[before].post)) before--;
   }
   if (before <= verb || !/^(?:and|or)$/.test(tokens[before].normal)) return false;
+  // "the assignment or license or other disposition of": a noun in a list, not a second verb.
+  if (/^(?:or|and|of|by|nor)$/.test(tokens[anchorFirst + 1]?.normal ?? '')) return false;
   return noClauseBetween(tokens, verb, before);
 }
 

@@ -6,7 +6,8 @@ import type { Span } from '../text/spans';
 const PARTICIPANT_CONCEPTS = new Set(['Party', 'Government', 'Venture', 'ThirdParty', 'DefinedTerm']);
 
 /** "Section 8.2 (Ownership of Inventions)", "Article 9 (License Grants)", "..., 8 (Ownership), 11 (Indemnification)": the title of a cross-reference. */
-const REFERENCE_TITLE = /\b(?:(?:Sections?|Articles?|Clauses?|Paragraphs?|Exhibits?|Schedules?|Appendix|Appendices|Annex(?:es)?)\s+[0-9A-Z][\w.]*|\d+(?:\.\d+)*)(?:\([\w]{1,4}\))*\s*\(([A-Z][^()]{1,100})\)/g;
+/** Also in square brackets: "Sections 2(a) [License Grant], 2(b) [Sublicensing]". */
+const REFERENCE_TITLE = /\b(?:(?:Sections?|Articles?|Clauses?|Paragraphs?|Exhibits?|Schedules?|Appendix|Appendices|Annex(?:es)?)\s+[0-9A-Z][\w.]*|\d+(?:\.\d+)*)(?:\([\w]{1,4}\))*\s*(?:\(([A-Z][^()]{1,100})\)|\[([A-Z][^[\]]{1,100})\])/g;
 
 /**
  * Drops vocabulary hits that do not say what the sentence does: words inside a defined term other
@@ -29,8 +30,9 @@ function referenceTitles(analysisText: string, sentence: Span): Span[] {
   if (!text.includes('(')) return [];
   const spans: Span[] = [];
   for (const match of text.matchAll(REFERENCE_TITLE)) {
-    const start = sentence.start + (match.index ?? 0) + match[0].lastIndexOf('(') + 1;
-    spans.push({ start, end: start + match[1].length });
+    const title = match[1] ?? match[2] ?? '';
+    const start = sentence.start + (match.index ?? 0) + match[0].lastIndexOf(title);
+    spans.push({ start, end: start + title.length });
   }
   return spans;
 }

@@ -160,6 +160,8 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
       negated = true;
       at++;
     } else if (BE.has(word) && next && OBLIGED.has(next) && tokens[at + 2]?.normal === 'to') {
+      // "may be required to submit" obliges as much as "shall"
+      modality = 'obligation';
       at += 3;
     } else if (BE.has(word) && next && ALLOWED.has(next) && tokens[at + 2]?.normal === 'to') {
       modality = negated ? modality : 'permission';
