@@ -1,5 +1,6 @@
 import { readAnchor, type AnchorReading, type ClauseFacts } from '../nlp/clauseFacts';
 import { findPatternMatches } from '../nlp/patternMatcher';
+import { isInlineEnumerator } from '../nlp/sentenceDoc';
 import { isClauseVerb, isInSubject } from './anchorRole';
 import { objectRange } from '../nlp/objectPhrase';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
@@ -106,7 +107,7 @@ function itemVerb(context: SentenceContext, reading: AnchorReading, anchor: Toke
   const { segmentStarts, doc } = context.facts;
   const start = [...segmentStarts].reverse().find((candidate) => candidate <= anchor.first);
   if (start === undefined || start === 0 || !reading.operative || reading.operative.cueStart >= start) return undefined;
-  return /\)/.test(doc.tokens[start - 1].post) && /^[a-z]/.test(doc.tokens[start].text) ? start : undefined;
+  return isInlineEnumerator(doc.tokens[start - 1]) && /^[a-z]/.test(doc.tokens[start].text) ? start : undefined;
 }
 
 /** Whether a rule cares who receives, so that an item naming only the recipient still says something. */

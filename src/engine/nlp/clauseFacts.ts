@@ -1,7 +1,7 @@
 import type { ConditionKind, Modality, PartyKind } from '../rulebook/types';
 import type { Span } from '../text/spans';
 import { findOperatives, type Operative } from './operatives';
-import type { SentenceDoc, Token } from './sentenceDoc';
+import { isInlineEnumerator, type SentenceDoc, type Token } from './sentenceDoc';
 
 /** What the engine understands of one sentence, before any rule looks at it. */
 export interface ClauseFacts {
@@ -68,10 +68,6 @@ function findSegmentStarts(tokens: Token[]): number[] {
 }
 
 /** "(ii)", "(b)", "2)" inside a sentence: each enumerated part is a segment of its own. */
-function isInlineEnumerator(token: Token): boolean {
-  return /\)/.test(token.post) && /^(?:[a-h]|[ivx]{1,4}|\d{1,2})$/.test(token.normal) && (/\(\s*$/.test(token.pre) || /^\s*$/.test(token.pre));
-}
-
 function isExceptionCue(tokens: Token[], index: number): boolean {
   const word = tokens[index].normal;
   if (word === 'other') return tokens[index + 1]?.normal === 'than';

@@ -1,5 +1,5 @@
 import type { Modality } from '../rulebook/types';
-import type { Token } from './sentenceDoc';
+import { isInlineEnumerator, type Token } from './sentenceDoc';
 import { isAdverb } from './words';
 
 /**
@@ -107,7 +107,7 @@ const INTERRUPTION_LENGTH = 30;
  */
 function interruptionEnd(tokens: Token[], at: number, rightAfterCue: boolean): number {
   const token = tokens[at];
-  if (/^\(?[a-z0-9]{1,4}\)\s*$/i.test(token.pre.trim() + token.normal + token.post.trim()) && /\)/.test(token.post)) return at;
+  if (isInlineEnumerator(token)) return at;
   // "shall not (and shall ensure that its Affiliates do not) use": a bracketed aside
   if (/\(/.test(token.pre)) {
     for (let i = at; i < Math.min(tokens.length - 1, at + INTERRUPTION_LENGTH); i++) if (/\)/.test(tokens[i].post)) return i;

@@ -62,6 +62,14 @@ export function joinSentenceDocs(first: SentenceDoc, second: SentenceDoc): Sente
   return { start: first.start, end: second.end, view: second.view, tokens };
 }
 
+/** "(b)", "ii)", "(3)": an enumerator inside a sentence, however compromise split its brackets. */
+export function isInlineEnumerator(token: Token): boolean {
+  const bare = token.text.replace(/^\(|\)$/g, '');
+  const closed = token.text.endsWith(')') || token.post.trimStart().startsWith(')');
+  const opened = token.text.startsWith('(') || /\(\s*$/.test(token.pre) || /^\s*$/.test(token.pre);
+  return closed && opened && /^(?:[a-h]|[ivx]{1,4}|\d{1,2})$/i.test(bare);
+}
+
 /** Adds each concept's tag to the terms its occurrences overlap. */
 function tagConcepts(tokens: Token[], hits: ConceptHit[]): void {
   if (!hits.length || !tokens.length) return;
