@@ -58,7 +58,8 @@ export function findOperatives(tokens: Token[], segmentStartOf: (index: number) 
     // "In no event shall X assign or transfer, or agree to assign ...": a second verb joined by "or" without a subject of its own stays negated.
     if (previous?.negated && !operative.negated && /^(?:or|nor)$/.test(tokens[cue.start - 1]?.normal ?? '') && segmentStartOf(previous.cueStart) === segmentStartOf(i)) operative.negated = true;
     operatives.push(operative);
-    i = Math.max(i, operative.cueEnd - 1);
+    // "will not be obligated to provide": the words read on the way to the verb start no operative of their own.
+    i = Math.max(i, operative.cueEnd - 1, operative.verb - 1);
   }
   return operatives;
 }
