@@ -99,7 +99,7 @@ export class ReviewController implements vscode.Disposable {
     try {
       const rulebook = await this.rulebooks.rulebookFor(document.uri);
       if (document.isClosed || document.version !== version) return;
-      const { findings, lines } = reviewText(text, rulebook, { disabledRules: settings.disabledRules, includeProtective: settings.showProtective });
+      const { findings, lines } = reviewText(text, rulebook, { disabledRules: settings.disabledRules, includeProtective: settings.showProtective, perspective: settings.perspective });
       if (document.isClosed || document.version !== version) return;
       const shown = withSettings(findings, settings);
       this.store.set({ uri: key, version, languageId: document.languageId, findings: shown, text });

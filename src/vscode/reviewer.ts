@@ -1,8 +1,9 @@
-import { analyze, LineIndex, type CompiledRulebook, type Finding } from '../engine';
+import { analyze, LineIndex, type CompiledRulebook, type Finding, type Perspective } from '../engine';
 
 export interface ReviewOptions {
   disabledRules: ReadonlySet<string>;
   includeProtective: boolean;
+  perspective?: Perspective;
 }
 
 export interface ReviewOutcome {
@@ -12,7 +13,7 @@ export interface ReviewOutcome {
 
 /** Reviews a document's text: the one call into the engine that the editor makes. */
 export function reviewText(text: string, rulebook: CompiledRulebook, options: ReviewOptions): ReviewOutcome {
-  const result = analyze(text, rulebook, { disabledRules: options.disabledRules, includeProtective: options.includeProtective });
+  const result = analyze(text, rulebook, { disabledRules: options.disabledRules, includeProtective: options.includeProtective, perspective: options.perspective });
   return { findings: result.findings, lines: result.document.lines };
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../engine';
+import { CATEGORIES, SEVERITIES, type Category, type Perspective, type Severity } from '../engine';
 
 export type RunMode = 'onType' | 'onSave';
 
@@ -14,6 +14,8 @@ export interface Settings {
   rulebooks: string[];
   showProtective: boolean;
   maxFileSize: number;
+  /** The workspace's perspective; undefined leaves the rulebook's in force. */
+  perspective?: Perspective;
 }
 
 export const SECTION = 'clauseguard';
@@ -37,7 +39,15 @@ export function readSettings(scope?: vscode.Uri): Settings {
     rulebooks: config.get<string[]>('rulebooks', []),
     showProtective: config.get<boolean>('showProtectiveClauses', true),
     maxFileSize: config.get<number>('maxFileSize', 10 * 1024 * 1024),
+    perspective: perspectiveOf(config.get<Partial<Perspective>>('perspective')),
   };
+}
+
+function perspectiveOf(value: Partial<Perspective> | undefined): Perspective | undefined {
+  const parties = (value?.parties ?? []).filter((party): party is string => typeof party === 'string' && party.trim().length > 0);
+  if (!parties.length) return undefined;
+  const towardsUs = value?.towardsUs === 'drop' || value?.towardsUs === 'keep' ? value.towardsUs : 'information';
+  return { parties, towardsUs };
 }
 
 /** Whether ClauseGuard reviews this document at all. */

@@ -63,7 +63,7 @@ export async function reviewWorkspace(controller: ReviewController, store: Findi
         }
         const text = decoder.decode(bytes);
         const rulebook = await rulebooks.rulebookFor(uri);
-        const { findings, lines } = reviewText(text, rulebook, { disabledRules: settings.disabledRules, includeProtective: settings.showProtective });
+        const { findings, lines } = reviewText(text, rulebook, { disabledRules: settings.disabledRules, includeProtective: settings.showProtective, perspective: settings.perspective });
         const shown = withSettings(findings, settings);
         store.set({ uri: uri.toString(), version: undefined, languageId: languageOf(uri), findings: shown, text });
         controller.diagnostics.set(uri, shown.map((finding) => toDiagnostic(finding, uri, finding.severity, lines)));

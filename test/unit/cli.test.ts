@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/check';
@@ -155,6 +156,43 @@ describe('clauseguard check', () => {
     const result = await run(['check', '--colour', licence]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /Unknown option --colour/);
+  });
+});
+
+describe('clauseguard with team rulebooks', () => {
+  it('resolves a rulebook shared as an npm package through extends', async () => {
+    const project = 'test/fixtures/npm-project';
+    const report = JSON.parse((await run(['check', '--format', 'json', '--rulebook', `${project}/.clauseguard/rulebook.json`, `${project}/contract.md`])).stdout);
+    const ids = report.files[0].findings.map((finding: { ruleId: string }) => finding.ruleId);
+    assert.ok(ids.includes('acme/cell-line-transfer'), ids.join(', '));
+    assert.ok(!ids.includes('tt/joint-ownership'), 'the project turned joint ownership off');
+  });
+
+  it('runs the examples of every rule in force with test-rulebook', async () => {
+    const result = await run(['test-rulebook', 'test/fixtures/npm-project/.clauseguard/rulebook.json']);
+    assert.equal(result.code, 0, result.stdout);
+    assert.match(result.stdout, /^acme\/cell-line-transfer\n {2}✔ flags: The Supplier shall deliver the master cell bank/m);
+    assert.match(result.stdout, /\d+ passed, 0 failed \(\d+ examples of \d+ rules from clauseguard:recommended, @acme\/clauseguard-rules/);
+  });
+
+  it('fails test-rulebook when an example does not behave', async () => {
+    const result = await run(['test-rulebook', 'test/fixtures/rulebooks/failing-example.json']);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /✘ should flag: The Supplier shall hand the master cell bank/);
+    assert.match(result.stdout, /, 1 failed/);
+  });
+
+  it('writes a starter rulebook with init, and refuses to overwrite it', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'clauseguard-init-'));
+    const out: string[] = [];
+    const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => out.push(text), readStdin: () => '', isTerminal: false, cwd: directory, version: 'test' };
+    assert.equal(await main(['init'], io), 0);
+    const written = readFileSync(join(directory, '.clauseguard/rulebook.json'), 'utf8');
+    assert.match(written, /^\/\/ ClauseGuard team rulebook/);
+    assert.equal(await main(['test-rulebook'], io), 0, out.join('\n'));
+    assert.equal(await main(['init'], io), 2);
+    assert.match(out.join('\n'), /already exists; ClauseGuard does not overwrite a rulebook/);
+    rmSync(directory, { recursive: true, force: true });
   });
 });
 

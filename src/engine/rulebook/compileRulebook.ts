@@ -212,15 +212,20 @@ function compileSentenceRule(
 ): CompiledSentenceRule | undefined {
   const match = definition.match as SentenceMatch;
   let needsTagger = false;
+  let failed = false;
   const compileList = (key: 'all' | 'any' | 'none'): CompiledCondition[] =>
     (match[key] ?? []).flatMap((condition, index) => {
-      const compiled = compileCondition(condition, concepts, knownTags, (message) => report(message, ['match', key, index]));
+      const compiled = compileCondition(condition, concepts, knownTags, (message) => {
+        failed = true;
+        report(message, ['match', key, index]);
+      });
       if ((compiled?.kind === 'pattern' || compiled?.kind === 'object') && usesPartOfSpeech(compiled.pattern, concepts)) needsTagger = true;
       return compiled ? [compiled] : [];
     });
   const all = compileList('all');
   const any = compileList('any');
   const none = compileList('none');
+  if (failed) return undefined;
   if (!all.length && !any.length) {
     report(`Rule "${definition.id}" has no "all" or "any" condition, so it would flag every sentence.`, ['match']);
     return undefined;
@@ -345,7 +350,7 @@ function compilePattern(source: string, knownTags: Set<string>, report: (message
   }
   const unsupported = unsupportedFeature(pattern as unknown as TermSpec[]);
   if (unsupported) {
-    report(`Pattern "${source}" uses ${unsupported}, which ClauseGuard does not support in rules.`);
+    report(`Pattern "${source}" ${unsupported}.`);
     return undefined;
   }
   return { kind: 'pattern', source, pattern };
@@ -354,12 +359,12 @@ function compilePattern(source: string, knownTags: Set<string>, report: (message
 /** Names a pattern feature the matcher cannot evaluate, or undefined. */
 function unsupportedFeature(specs: TermSpec[]): string | undefined {
   for (const spec of specs) {
-    if (spec.chunk) return `the chunk <${spec.chunk}>`;
+    if (spec.chunk) return `uses the chunk <${spec.chunk}>, which ClauseGuard does not support in rules`;
     if (spec.regex) {
       const reason = unsafeRegexReason(spec.regex.source);
-      if (reason) return `the regular expression /${spec.regex.source}/, which is refused because ${reason}`;
+      if (reason) return `uses the regular expression /${spec.regex.source}/, which is refused because ${reason}`;
     }
-    if (spec.method && !SUPPORTED_METHODS.has(spec.method)) return `the method @${spec.method} (supported: ${[...SUPPORTED_METHODS].map((method) => `@${method}`).join(', ')})`;
+    if (spec.method && !SUPPORTED_METHODS.has(spec.method)) return `uses the method @${spec.method}, which is not supported (supported: ${[...SUPPORTED_METHODS].map((method) => `@${method}`).join(', ')})`;
     for (const choice of spec.choices ?? []) {
       const inner = unsupportedFeature(choice);
       if (inner) return inner;
