@@ -87,7 +87,7 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
     const file = book.rulebook!;
     const collector = collectors[bookIndex];
     for (const [name, entry] of Object.entries(file.vocabulary ?? {})) {
-      mergeVocabulary(vocabulary, name, entry, collector, book.locate(['vocabulary', name]));
+      mergeVocabulary(vocabulary, name, entry, collector, book.locateKey(['vocabulary', name]), book.locate(['vocabulary', name]));
     }
     (file.rules ?? []).forEach((entry: RuleEntry, index) => {
       const at = book.locate(['rules', index]);
@@ -166,10 +166,11 @@ function mergeVocabulary(
   name: string,
   entry: VocabularyEntry,
   collector: ProblemCollector,
+  nameAt: { offset: number; length: number },
   at: { offset: number; length: number },
 ): void {
   if (!new RegExp(VOCABULARY_NAME_PATTERN).test(name)) {
-    collector.error(`Vocabulary name "${name}" must start with a capital letter and contain only letters and digits (it becomes the tag #${name}).`, at.offset, at.length);
+    collector.error(`Vocabulary name "${name}" must start with a capital letter and contain only letters and digits (it becomes the tag #${name}).`, nameAt.offset, nameAt.length);
     return;
   }
   const phrases = Array.isArray(entry) ? entry : entry.phrases;

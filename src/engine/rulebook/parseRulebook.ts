@@ -15,6 +15,8 @@ export interface ParsedRulebook {
   problems: RulebookProblem[];
   /** Where a JSON path (`['rules', 3, 'match']`) is in the text, for problems found later. */
   locate(path: (string | number)[]): { offset: number; length: number };
+  /** Where the key of an object property is (`['vocabulary', 'CellLine']` -> the name), for problems with names. */
+  locateKey(path: (string | number)[]): { offset: number; length: number };
 }
 
 /** Rulebooks over this size are refused rather than parsed. */
@@ -36,7 +38,13 @@ export function parseRulebook(source: string, text: string): ParsedRulebook {
     }
     return node ? { offset: node.offset, length: node.length } : { offset: 0, length: 0 };
   };
-  const result = (rulebook?: RulebookFile): ParsedRulebook => ({ source, text, rulebook, problems: problems.problems, locate });
+  const locateKey = (path: (string | number)[]): { offset: number; length: number } => {
+    const parent = path.slice(0, -1).reduce<Node | undefined>((node, key) => node && childAt(node, key), root);
+    const property = parent?.type === 'object' ? parent.children?.find((child) => child.children?.[0]?.value === path[path.length - 1]) : undefined;
+    const key = property?.children?.[0];
+    return key ? { offset: key.offset, length: key.length } : locate(path);
+  };
+  const result = (rulebook?: RulebookFile): ParsedRulebook => ({ source, text, rulebook, problems: problems.problems, locate, locateKey });
   if (text.length > MAX_RULEBOOK_BYTES) {
     problems.error(`The rulebook is ${(text.length / 1024 / 1024).toFixed(1)} MB; rulebooks over ${MAX_RULEBOOK_BYTES / 1024 / 1024} MB are not read.`, 0, 0);
     return result();
