@@ -19,7 +19,8 @@ import { createLogPrinter, LOG_INIT_SCRIPT } from './hostLog.mjs';
 
 export class SuiteTimeoutError extends Error {}
 
-const CHROMIUM_ARGS = [
+/** Flags for Debian's chromium on this machine: no sandbox (root), no background network traffic. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];

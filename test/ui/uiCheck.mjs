@@ -4,10 +4,12 @@
 // through playwright-core) and uses it like a user: Quick Open, squiggles, Problems
 // panel, hover, quick fix. No extensionDevelopmentPath, no test payload.
 //
-//   node test/ui/uiCheck.mjs [--vsix <file.vsix>] [--timeout <seconds>] [--screenshot <png>] [--verbose]
+//   node test/ui/uiCheck.mjs [--vsix <file.vsix>] [--timeout <seconds>] [--screenshot <png>]
+//                            [--failure-screenshot <png>] [--verbose]
 //
-// Exit code: 0 when every step passed, 1 when a step failed, 124 on the overall timeout.
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// Without --vsix it packages the extension itself. Exit code: 0 when every step passed,
+// 1 when a step failed, 124 on the overall timeout (which starts after provisioning).
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { provision } from '../harness/provision.mjs';
 import { installExtension, startCodeServer } from '../harness/codeServer.mjs';
+import { CHROMIUM_ARGS } from '../harness/runSuite.mjs';
 import { onProcessExit, runCommand, tail } from '../harness/processes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,11 +31,6 @@ const HOVER_TITLE = 'Source code handed over';
 const FIX_TITLE = 'Object code only; source code in escrow (ClauseGuard)';
 const NEW_WORDING = 'in object code form only';
 const SQUIGGLES = '.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint';
-// The same flags test/harness/runSuite.mjs gives chromium (it does not export them).
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const VIEWPORT = { width: 1400, height: 900 };
 
 class TimeoutError extends Error {}
@@ -73,7 +71,6 @@ async function step(ctx, name, fn) {
   const t0 = Date.now();
   try {
     const result = await fn();
-    ctx.timings.push([name, Date.now() - t0]);
     note(`ok   ${name} (${secs(t0)}s)`);
     return result;
   } catch (err) {
@@ -101,6 +98,12 @@ async function packageExtension(ctx) {
   const pack = await runCommand('npx', ['--no', 'vsce', 'package', '--no-dependencies', '-o', out], { cwd: ROOT });
   if (pack.code !== 0 || !existsSync(out)) throw new Error(`vsce package exited ${pack.code}:\n${tail(pack.output)}`);
   return out;
+}
+
+// Checks that a .vsix given with --vsix exists; returns its path.
+function checkVsix(path) {
+  if (!existsSync(path)) throw new Error(`${path} does not exist`);
+  return path;
 }
 
 // Copies the fixture workspace to a temp folder, so the check may edit it freely.
@@ -153,17 +156,21 @@ async function hideSecondarySideBar(page) {
 // Opens a file by name through Quick Open (Ctrl+P, type, Enter) and waits for its editor to show `expectedText`.
 async function quickOpen(page, fileName, expectedText) {
   const input = page.locator('.quick-input-widget input');
+  // A busy workbench may drop the first key press while it starts up, so press again (at most 6 times).
   for (let attempt = 1; !(await input.isVisible()); attempt++) {
     await page.keyboard.press('Control+P');
     try {
       await input.waitFor({ state: 'visible', timeout: 5000 });
     } catch (err) {
-      if (attempt >= 3) throw new Error(`Quick Open (Ctrl+P) did not open: ${err.message}`);
+      if (attempt >= 6) throw new Error(`Quick Open (Ctrl+P) did not open: ${err.message}`);
+      note(`Quick Open did not open after Ctrl+P (attempt ${attempt}); pressing it again`);
     }
   }
+  const t0 = Date.now();
   await page.keyboard.type(fileName);
   // File search results arrive from the server; Enter must wait until the file is the focused row.
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor({ timeout: 30_000 });
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor({ timeout: 60_000 });
+  if (Date.now() - t0 > 5000) note(`Quick Open listed ${fileName} after ${secs(t0)}s`);
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 30_000 });
   await page.waitForFunction((expected) => document.querySelector('.editor-instance .monaco-editor .view-lines')
@@ -177,27 +184,6 @@ async function editorText(page) {
     lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
     return lines.map((line) => line.textContent).join(' ').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
   });
-}
-
-// Returns the screen box of `word` inside the rendered line containing `sentence` (null when not rendered).
-async function wordBox(page, sentence, word) {
-  return page.evaluate(({ sentence, word }) => {
-    const norm = (s) => s.replace(/\u00a0/g, ' ');
-    const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')];
-    const line = lines.find((candidate) => norm(candidate.textContent).includes(sentence.slice(0, 30)));
-    if (!line) return null;
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = norm(node.textContent).indexOf(word);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + word.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.left, y: r.top, width: r.width, height: r.height };
-    }
-    return null;
-  }, { sentence, word });
 }
 
 // Waits until a squiggle decoration is drawn under `word` of `sentence`; returns the word's box.
@@ -224,8 +210,18 @@ async function waitForSquiggleUnder(page, sentence, word, timeout) {
       return r.width > 0 && r.left <= midX && midX <= r.right && r.top < box.bottom + 4 && r.bottom > box.top;
     });
     return hit ? { x: box.left, y: box.top, width: box.width, height: box.height, squiggle: hit.className } : false;
-  }, { selector: SQUIGGLES, sentence, word }, { timeout, polling: 100 });
+  }, { selector: SQUIGGLES, sentence, word }, { timeout, polling: 100 }).catch(async (err) => {
+    throw new Error(`no squiggle under "${word}" of "${sentence}" within ${timeout / 1000}s; ${await squiggleReport(page)} (${err.message.split('\n')[0]})`);
+  });
   return handle.jsonValue();
+}
+
+// Describes what the editor and the status bar show, to explain a missing squiggle.
+async function squiggleReport(page) {
+  const squiggles = await page.locator(`.editor-instance .monaco-editor :is(${SQUIGGLES})`).count();
+  const item = page.locator('.statusbar-item [aria-label^="ClauseGuard"], .statusbar-item[aria-label^="ClauseGuard"]').first();
+  const status = (await item.count()) ? `its status bar item says "${await item.getAttribute('aria-label')}"` : 'ClauseGuard has no status bar item (not active?)';
+  return `the editor shows ${squiggles} squiggle(s) in all; ${status}`;
 }
 
 // Opens the Problems panel through the status bar item ClauseGuard adds (falls back to Ctrl+Shift+M) and returns the ClauseGuard row for `ruleId`.
@@ -237,6 +233,7 @@ async function openProblems(page, ruleId) {
   try {
     await panel.waitFor({ state: 'visible', timeout: 10_000 });
   } catch {
+    note('the status bar item did not open the Problems panel; pressing Ctrl+Shift+M');
     await page.keyboard.press('Control+Shift+M');
     await panel.waitFor({ state: 'visible', timeout: 10_000 });
   }
@@ -257,6 +254,7 @@ async function hoverFinding(page, box, mustContain) {
   try {
     await hover.waitFor({ timeout: 5000 });
   } catch {
+    note('no hover under the mouse yet; pressing Ctrl+K Ctrl+I (Show or Focus Hover)');
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
     await hover.waitFor({ timeout: 15_000 });
@@ -271,7 +269,7 @@ async function hoverFinding(page, box, mustContain) {
 async function applyQuickFix(page, box, title) {
   await page.keyboard.press('Escape'); // closes the hover; the cursor stays in the sentence
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  const menu = page.locator('.action-widget');
+  const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
   const option = menu.locator('.monaco-list-row', { hasText: title }).first();
   await page.keyboard.press('Control+Period');
   try {
@@ -301,19 +299,19 @@ async function screenshot(page, path) {
   await page.screenshot({ path, timeout: 15_000 });
 }
 
-// The whole user journey, step by step.
-async function journey(ctx, opts) {
-  const vsix = opts.vsix ?? await step(ctx, 'package the extension (esbuild --production, vsce package)', () => packageExtension(ctx));
-  if (!existsSync(vsix)) throw new Error(`--vsix ${vsix} does not exist`);
+// The whole user journey, step by step (`tools` from provision()).
+async function journey(ctx, opts, tools) {
+  const vsix = opts.vsix
+    ? await step(ctx, 'use the given --vsix', () => checkVsix(opts.vsix))
+    : await step(ctx, 'package the extension (esbuild --production, vsce package)', () => packageExtension(ctx));
   const workspace = await step(ctx, 'copy the fixture workspace', () => copyWorkspace(ctx));
-  const tools = await step(ctx, 'provision Node 24, code-server and chromium', () => provision({ log: (m) => opts.verbose && note(`provision: ${m}`) }));
   const extensionsDir = await step(ctx, 'install the .vsix into a fresh extensions dir', () => installVsix(ctx, tools, vsix));
   ctx.server = await step(ctx, 'start code-server', () => startCodeServer({ ...tools, extensionsDir, echo: opts.verbose }));
   const page = await step(ctx, 'open the workbench on the workspace', () => openWorkbench(ctx, tools, ctx.server, workspace));
   await dismissNotifications(page);
   await hideSecondarySideBar(page);
   await step(ctx, `open ${FILE} with Quick Open`, () => quickOpen(page, FILE, 'Technology Licence Agreement'));
-  const box = await step(ctx, 'wait for ClauseGuard squiggles under the source-code sentence', () => waitForSquiggleUnder(page, SENTENCE, HOVER_WORD, 60_000));
+  await step(ctx, 'wait for ClauseGuard squiggles under the source-code sentence', () => waitForSquiggleUnder(page, SENTENCE, HOVER_WORD, 120_000));
   await step(ctx, `open the Problems panel and find ClauseGuard ${RULE_ID}`, () => openProblems(page, RULE_ID));
   await dismissNotifications(page);
   const where = await step(ctx, 'find the squiggle again after the panel opened', () => waitForSquiggleUnder(page, SENTENCE, HOVER_WORD, 15_000));
@@ -321,10 +319,9 @@ async function journey(ctx, opts) {
   await step(ctx, `save the screenshot ${opts.screenshot}`, () => screenshot(page, opts.screenshot));
   await step(ctx, `apply the quick fix "${FIX_TITLE}"`, () => applyQuickFix(page, where, FIX_TITLE));
   await step(ctx, 'check the editor shows the new wording instead of the sentence', () => waitForWording(page, NEW_WORDING, SENTENCE, 30_000));
-  return box;
 }
 
-// Saves the failure screenshot and code-server log (best effort).
+// Saves the failure screenshot, the code-server log and the server/extension host logs (best effort).
 async function saveFailureArtifacts(ctx, opts) {
   if (ctx.page) {
     try {
@@ -334,12 +331,33 @@ async function saveFailureArtifacts(ctx, opts) {
       note(`failure screenshot not saved: ${err.message}`);
     }
   }
+  const base = opts.failureScreenshot.replace(/\.png$/, '');
+  mkdirSync(dirname(base), { recursive: true });
   if (ctx.server?.logFile && existsSync(ctx.server.logFile)) {
-    const log = opts.failureScreenshot.replace(/\.png$/, '') + '.code-server.log';
-    mkdirSync(dirname(log), { recursive: true });
-    copyFileSync(ctx.server.logFile, log);
-    note(`code-server log: ${log}`);
+    copyFileSync(ctx.server.logFile, `${base}.code-server.log`);
+    note(`code-server log: ${base}.code-server.log`);
   }
+  const logs = ctx.server?.userDataDir && join(ctx.server.userDataDir, 'logs');
+  if (logs && existsSync(logs)) {
+    rmSync(`${base}.logs`, { recursive: true, force: true });
+    cpSync(logs, `${base}.logs`, { recursive: true });
+    note(`server and extension host logs: ${base}.logs/`);
+    for (const line of extensionErrors(`${base}.logs`)) note(`  ${line}`);
+  }
+}
+
+// Lists the log lines (extension host and ClauseGuard's own output) that report a ClauseGuard error, the last 10.
+function extensionErrors(dir) {
+  const lines = [];
+  for (const file of readdirSync(dir, { recursive: true })) {
+    if (!String(file).endsWith('.log')) continue;
+    const text = readFileSync(join(dir, String(file)), 'utf8');
+    const own = /clauseguard/i.test(String(file));
+    for (const line of text.split('\n')) {
+      if (/\[error\]|failed|exception/i.test(line) && (own || /clauseguard/i.test(line))) lines.push(`${file}: ${line.slice(0, 300)}`);
+    }
+  }
+  return lines.slice(-10);
 }
 
 // Closes the browser, stops code-server and removes the temp dirs.
@@ -352,22 +370,24 @@ async function cleanUp(ctx) {
 // Runs the journey under the overall timeout; returns the exit code.
 async function main() {
   const opts = readOptions();
-  const ctx = { step: 'start', timings: [], cleanups: [], verbose: opts.verbose };
+  const ctx = { step: 'start', cleanups: [], verbose: opts.verbose };
   const started = Date.now();
   let timer;
   let code = 0;
   try {
+    // Provisioning takes minutes on a cold machine (seconds when cached), so the overall timeout starts after it.
+    const tools = await step(ctx, 'provision Node 24, code-server and chromium', () => provision({ log: (m) => opts.verbose && note(`provision: ${m}`) }));
     const timedOut = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new TimeoutError(`overall timeout of ${opts.timeoutMs / 1000}s reached during step "${ctx.step}"`)), opts.timeoutMs);
     });
-    const running = journey(ctx, opts);
+    const running = journey(ctx, opts, tools);
     running.catch(() => {}); // after a timeout, its rejection (we tear everything down) is expected
     await Promise.race([running, timedOut]);
     note(`PASSED in ${secs(started)}s; screenshot: ${opts.screenshot}`);
   } catch (err) {
     code = err instanceof TimeoutError ? 124 : 1;
     note(`FAILED: ${err.message}`);
-    await saveFailureArtifacts(ctx, opts);
+    await saveFailureArtifacts(ctx, opts).catch((e) => note(`saving failure artifacts failed: ${e.message}`));
   } finally {
     clearTimeout(timer);
     // A hung teardown must not hang the test run.
