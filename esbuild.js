@@ -53,7 +53,7 @@ function testEntries(dir) {
 const builds = [
   { ...shared, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...shared, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/worker.js' },
+  { ...shared, entryPoints: ['src/workers/reviewWorker.ts'], outfile: 'dist/worker.js' },
   { ...shared, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js' },
   // The engine must also build for a browser worker: no Node built-ins may creep in.
   { ...shared, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.browser.js', platform: 'browser', format: 'esm' },

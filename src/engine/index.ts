@@ -19,3 +19,4 @@ export { ruleExamples, runRuleExample, testRulebookExamples, type ExampleResult,
 export { loadRulebooks, type LoadedRulebooks, type RulebookHost } from './rulebook/loadRulebooks';
 export { isBinaryText } from './text/binary';
 export { starterRulebook } from './rulebook/starter';
+export { applyTextEdits, fixAllEdits } from './findings/fixAll';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { starterRulebook } from '../engine';
 import type { FindingReference } from './commandLinks';
 import type { FindingStore } from './findingStore';
-import { applyEdits, fixAllEdits, resolveReference, suppressionEdit, type FixReference } from './fixes';
+import { fixAllEdits, starterRulebook } from '../engine';
+import { applyEdits, resolveReference, suppressionEdit, type FixReference } from './fixes';
 import type { Log } from './log';
 import type { ReviewController } from './reviewController';
 import { reviewReportMarkdown } from './reviewReport';

@@ -35,25 +35,3 @@ export function suppressionEdit(document: vscode.TextDocument, finding: Finding)
   const offset = document.offsetAt(line.range.start);
   return { start: offset, end: offset, newText: `${indent}${suppressionComment(document.languageId, finding.ruleId)}${eol}` };
 }
-
-/**
- * The preferred fix of every finding, as one set of edits that never overlap: a fix that would
- * touch text another fix already changes is left for the next round.
- */
-export function fixAllEdits(findings: Finding[]): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  const candidates = findings
-    .map((finding) => finding.fixes.find((fix) => fix.isPreferred) ?? finding.fixes[0])
-    .filter((fix): fix is NonNullable<typeof fix> => Boolean(fix))
-    .map((fix) => fix.edits);
-  for (const edits of candidates) {
-    const clashes = edits.some((edit) => chosen.some((other) => overlapsOrTouches(edit, other)));
-    if (!clashes) chosen.push(...edits);
-  }
-  return chosen.sort((a, b) => a.start - b.start);
-}
-
-function overlapsOrTouches(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === a.end || b.start === b.end) return a.start <= b.end && b.start <= a.end;
-  return a.start < b.end && b.start < a.end;
-}

@@ -14,6 +14,7 @@ export class ReviewController implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('clauseguard');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly reviewed = new vscode.EventEmitter<vscode.Uri>();
+  /** Documents already reported as too large or binary, so the log says it once. */
   private readonly tooLarge = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.reviewed];
   /** Fires after a document's findings were updated (or cleared). */
@@ -88,6 +89,14 @@ export class ReviewController implements vscode.Disposable {
     const version = document.version;
     const text = document.getText();
     const key = document.uri.toString();
+    if (text.slice(0, 8192).includes('\u0000')) {
+      if (!this.tooLarge.has(key)) {
+        this.tooLarge.add(key);
+        this.log.warn(`Not reviewing ${vscode.workspace.asRelativePath(document.uri)}: it looks like a binary file.`);
+      }
+      this.clear(document.uri, false);
+      return;
+    }
     if (text.length > settings.maxFileSize) {
       if (!this.tooLarge.has(key)) {
         this.tooLarge.add(key);

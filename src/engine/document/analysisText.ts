@@ -30,12 +30,15 @@ function normalizeCode(code: number): number {
     case 0x2011:
       return 45; // -
     case 0xa0:
-    case 0x2007:
+    case 0x1680:
     case 0x202f:
+    case 0x205f:
+    case 0x3000:
     case 0xfeff:
     case 0x200b:
       return 32;
   }
+  if (code >= 0x2000 && code <= 0x200a) return 32; // the Unicode spaces (en space ... hair space)
   return code < 32 || code === 0x7f || code === 0x2028 || code === 0x2029 ? 32 : code;
 }
 

@@ -1,5 +1,5 @@
 import { LineIndex } from '../text/lineIndex';
-import type { Span } from '../text/spans';
+import { trimSpan, type Span } from '../text/spans';
 import { buildAnalysisText } from './analysisText';
 import { groupBlocks, type LayoutBlock } from './clauses';
 import { findDefinedTerms, type DefinedTerm } from './definedTerms';
@@ -136,7 +136,8 @@ function splitLong(analysisText: string, spans: Span[]): Span[] {
       if (cut < MAX_SENTENCE_LENGTH / 3) cut = window.lastIndexOf(' ');
       if (cut < MAX_SENTENCE_LENGTH / 3) cut = MAX_SENTENCE_LENGTH - 1;
       if (isHighSurrogate(analysisText.charCodeAt(start + cut))) cut--;
-      result.push({ start, end: start + cut + 1 });
+      const piece = trimSpan(analysisText, { start, end: start + cut + 1 });
+      if (piece.end > piece.start) result.push(piece);
       start += cut + 1;
       while (start < span.end && analysisText.charCodeAt(start) === 32) start++;
     }

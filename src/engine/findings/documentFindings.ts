@@ -1,6 +1,7 @@
 import type { ContractDocument } from '../document/model';
 import type { SentenceMatch } from '../matching/matchSentences';
 import type { CompiledDocumentRule } from '../rulebook/compileRulebook';
+import { trimSpan } from '../text/spans';
 import type { Finding } from '../types';
 import { placementSection } from './buildFinding';
 import { fillTemplate } from './templates';
@@ -47,7 +48,7 @@ function firstLine(document: ContractDocument): { start: number; end: number } {
   const first = document.sentences[0];
   if (!first) return { start: 0, end: 0 };
   const line = document.lines.positionAt(first.start).line;
-  return { start: first.start, end: Math.min(first.end, document.lines.lineEnd(line)) };
+  return trimSpan(document.analysisText, { start: first.start, end: Math.min(first.end, document.lines.lineEnd(line)) });
 }
 
 /** Just after the last non-blank character before `end`, so the new clause sits under the section's text. */

@@ -1,0 +1,42 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyze, compileRulebooks, isBinaryText, parseRulebook, recommendedRulebook, type CompiledRulebook } from '../engine';
+import type { ReviewJob, ReviewReply, WorkerInit, WorkerMessage } from './protocol';
+
+/** A review worker: compiles the rulebooks it is given once, then reviews one job after another. */
+function start(init: WorkerInit): void {
+  const port = parentPort;
+  if (!port) return;
+  const post = (message: WorkerMessage): void => port.postMessage(message);
+  let rulebook: CompiledRulebook | undefined;
+  try {
+    const parsed = [recommendedRulebook(), ...init.rulebooks.map((book) => ({ ...parseRulebook(book.source, book.text), location: book.location }))];
+    const compiled = compileRulebooks(parsed);
+    if (!compiled.rulebook) throw new Error(compiled.problems.map((problem) => `${problem.source}:${problem.line}:${problem.column} ${problem.message}`).join('; '));
+    rulebook = compiled.rulebook;
+  } catch (error) {
+    post({ type: 'failed', error: (error as Error).message });
+    return;
+  }
+  const options = { disabledRules: new Set(init.disabledRules), includeProtective: init.includeProtective, perspective: init.perspective };
+  port.on('message', (job: ReviewJob) => post({ type: 'reply', ...review(job, rulebook!, options, init) }));
+  post({ type: 'ready' });
+}
+
+function review(job: ReviewJob, rulebook: CompiledRulebook, options: Parameters<typeof analyze>[2], init: WorkerInit): ReviewReply {
+  try {
+    let text = job.text;
+    if (text === undefined && job.path !== undefined) {
+      const size = statSync(job.path).size;
+      if (size > init.maxFileSize) return { id: job.id, ok: false, skipped: `is over the size limit (${size} bytes)` };
+      const bytes = readFileSync(job.path);
+      if (isBinaryText(bytes)) return { id: job.id, ok: false, skipped: 'is a binary file, not text' };
+      text = bytes.toString('utf8');
+    }
+    return { id: job.id, ok: true, findings: analyze(text ?? '', rulebook, options).findings, text: job.text === undefined && init.returnText ? text : undefined };
+  } catch (error) {
+    return { id: job.id, ok: false, error: (error as Error).stack ?? String(error) };
+  }
+}
+
+start(workerData as WorkerInit);
