@@ -84,12 +84,9 @@ async function reviewOnWorkers(files: string[], workerScript: string, jobs: numb
   let done = 0;
   try {
     const replies = await pool.reviewAll(files.map((path) => ({ path })), (index) => progress(++done, files[index]));
-    return replies.map((reply, index) => {
+    return replies.map((reply) => {
       if (reply.ok) return { findings: reply.findings, text: reply.text ?? '' };
-      if (reply.skipped) return { skipped: reply.skipped };
-      // A file the worker could not read is reported like the in-process reader reports it.
-      const read = readContract(files[index], args.maxFileSize);
-      return read.ok ? { skipped: `could not be reviewed: ${reply.error}` } : { skipped: read.reason };
+      return { skipped: reply.skipped ?? `could not be reviewed: ${reply.error}` };
     });
   } finally {
     await pool.close();

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyze, compileRulebooks, isBinaryText, parseRulebook, recommendedRulebook, type CompiledRulebook } from '../engine';
+import { readContract } from '../cli/readContract';
+import { analyze, compileRulebooks, parseRulebook, recommendedRulebook, type CompiledRulebook } from '../engine';
 import type { ReviewJob, ReviewReply, WorkerInit, WorkerMessage } from './protocol';
 
 /** A review worker: compiles the rulebooks it is given once, then reviews one job after another. */
@@ -27,11 +27,9 @@ function review(job: ReviewJob, rulebook: CompiledRulebook, options: Parameters<
   try {
     let text = job.text;
     if (text === undefined && job.path !== undefined) {
-      const size = statSync(job.path).size;
-      if (size > init.maxFileSize) return { id: job.id, ok: false, skipped: `is over the size limit (${size} bytes)` };
-      const bytes = readFileSync(job.path);
-      if (isBinaryText(bytes)) return { id: job.id, ok: false, skipped: 'is a binary file, not text' };
-      text = bytes.toString('utf8');
+      const read = readContract(job.path, init.maxFileSize);
+      if (!read.ok) return { id: job.id, ok: false, skipped: read.reason };
+      text = read.text;
     }
     return { id: job.id, ok: true, findings: analyze(text ?? '', rulebook, options).findings, text: job.text === undefined && init.returnText ? text : undefined };
   } catch (error) {

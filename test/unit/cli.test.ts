@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -156,6 +156,34 @@ describe('clauseguard check', () => {
     const result = await run(['check', '--colour', licence]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /Unknown option --colour/);
+  });
+});
+
+describe('clauseguard check on files it should not review', () => {
+  it('reports and skips binary files, files over the size limit and broken links, reviews the rest and exits 2', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'clauseguard-skip-'));
+    writeFileSync(join(directory, 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]));
+    writeFileSync(join(directory, 'annex.md'), `The Licensor shall deliver the Source Code to the Licensee.\n${'x '.repeat(600)}`);
+    writeFileSync(join(directory, 'draft.md'), 'The Licensor shall deliver the Source Code to the Licensee.\n');
+    symlinkSync(join(directory, 'gone.md'), join(directory, 'link.md'));
+    try {
+      for (const jobs of ['1', '2']) {
+        const out: string[] = [];
+        const err: string[] = [];
+        const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), readStdin: () => '', isTerminal: false, cwd: directory, version: 'test' };
+        const code = await main(['check', '.', '--max-file-size', '1000', '--jobs', jobs, '--format', 'json'], io);
+        assert.equal(code, 2, `jobs ${jobs}`);
+        const stderr = err.join('\n');
+        assert.match(stderr, /^scan\.txt: skipped: is a binary file, not text$/m);
+        assert.match(stderr, /^annex\.md: skipped: is 1\.2 KB, over the 1000 bytes limit \(--max-file-size\)$/m);
+        assert.match(stderr, /^link\.md: skipped: does not exist \(or is a broken link\)$/m);
+        const report = JSON.parse(out.join('\n'));
+        assert.deepEqual(report.files.map((file: { path: string }) => file.path), ['draft.md'], 'the good file is still reviewed');
+        assert.ok(report.files[0].findings.length > 0);
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 

@@ -42,17 +42,24 @@ function normalizeCode(code: number): number {
   return code < 32 || code === 0x7f || code === 0x2028 || code === 0x2029 ? 32 : code;
 }
 
-const MARKUP: RegExp[] = [
-  /<!--[\s\S]*?(?:-->|$)/g, // HTML comments, where suppression comments live in Markdown
-  /^[ \t]*%%.*$/gm, // line comments of the `contract` language
-  /^[ \t]*#{1,6}(?=[ \t])/gm, // Markdown heading markers
-  /^[ \t]*(?:>[ \t]?)+/gm, // Markdown block quotes
-  /\*\*|__/g, // Markdown strong emphasis
-  /^[ \t]*[-*+](?=[ \t]+\S)/gm, // Markdown list bullets
+/** Markup that is blanked, each with a marker that must occur for its pattern to be worth running. */
+const MARKUP: { marker: string; pattern: RegExp }[] = [
+  { marker: '<!--', pattern: /<!--[\s\S]*?(?:-->|$)/g }, // HTML comments, where suppression comments live in Markdown
+  { marker: '%%', pattern: /^[ \t]*%%.*$/gm }, // line comments of the `contract` language
+  { marker: '#', pattern: /^[ \t]*#{1,6}(?=[ \t])/gm }, // Markdown heading markers
+  { marker: '>', pattern: /^[ \t]*(?:>[ \t]?)+/gm }, // Markdown block quotes
+  { marker: '**', pattern: /\*\*/g }, // Markdown strong emphasis
+  { marker: '__', pattern: /__/g },
+  { marker: '- ', pattern: /^[ \t]*[-*+](?=[ \t]+\S)/gm }, // Markdown list bullets
+  { marker: '* ', pattern: /^[ \t]*[-*+](?=[ \t]+\S)/gm },
+  { marker: '+ ', pattern: /^[ \t]*[-*+](?=[ \t]+\S)/gm },
 ];
 
 function blankMarkup(text: string, codes: Uint16Array): void {
-  for (const pattern of MARKUP) {
+  const done = new Set<RegExp>();
+  for (const { marker, pattern } of MARKUP) {
+    if (done.has(pattern) || !text.includes(marker)) continue;
+    done.add(pattern);
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       if (match[0].length === 0) {
@@ -64,11 +71,28 @@ function blankMarkup(text: string, codes: Uint16Array): void {
   }
 }
 
+const utf16 = new TextDecoder('utf-16le');
+
+/** The string of UTF-16 code units, lone surrogates included (TextDecoder would replace them). */
 function decode(codes: Uint16Array): string {
+  if (!hasLoneSurrogate(codes)) return utf16.decode(codes);
   const chunks: string[] = [];
   const size = 8192;
   for (let i = 0; i < codes.length; i += size) {
     chunks.push(String.fromCharCode.apply(null, codes.subarray(i, i + size) as unknown as number[]));
   }
   return chunks.join('');
+}
+
+function hasLoneSurrogate(codes: Uint16Array): boolean {
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (code < 0xd800 || code > 0xdfff) continue;
+    if (code <= 0xdbff && i + 1 < codes.length && codes[i + 1] >= 0xdc00 && codes[i + 1] <= 0xdfff) {
+      i++;
+      continue;
+    }
+    return true;
+  }
+  return false;
 }

@@ -178,9 +178,16 @@ const OWN_OBLIGATION = /\b(?:shall|will|must|hereby)\b(?!\s+(?:mean|have\s+the\s
 
 /** `"Governmental Authority" means ...` defines a word; it obliges nobody unless it says so. */
 function isPureDefinition(text: string): boolean {
-  const start = DEFINITION_STARTS.map((form) => form.exec(text)).find((match): match is RegExpExecArray => match !== null);
-  return start !== undefined && !OWN_OBLIGATION.test(text.slice(start[0].length));
+  // Every definition form has one of these near its start; most sentences have none.
+  if (!DEFINITION_CUE.test(text.slice(0, 320))) return false;
+  for (const form of DEFINITION_STARTS) {
+    const start = form.exec(text);
+    if (start) return !OWN_OBLIGATION.test(text.slice(start[0].length));
+  }
+  return false;
 }
+
+const DEFINITION_CUE = /mean|refer|:|\s[-\u2013\u2014]\s/i;
 
 /** "9.5 Residuals. Each Party may ..." starts with a title; the title is not a clause. */
 function isRunInTitle(analysisText: string, span: Span, block: LayoutBlock): boolean {

@@ -9,11 +9,13 @@ import type { RawLine } from './lines';
  */
 export function findPageArtifacts(text: string, lines: RawLine[]): Span[] {
   const artifacts: Span[] = [];
-  const repeated = repeatedLineKeys(text, lines);
+  const keys = lines.map((line) => (line.end - line.contentStart >= 6 && line.end - line.contentStart <= 250 ? lineKey(text.slice(line.contentStart, line.end)) : undefined));
+  const repeated = repeatedLineKeys(keys);
   lines.forEach((line, index) => {
+    if (line.end === line.contentStart) return;
     const content = text.slice(line.contentStart, line.end);
-    if (!content) return;
-    if (isPageNumber(content) || repeated.has(lineKey(content))) {
+    const key = keys[index];
+    if ((content.length <= 24 && isPageNumber(content)) || (key !== undefined && repeated.has(key))) {
       artifacts.push({ start: line.contentStart, end: line.end });
       return;
     }
@@ -23,7 +25,8 @@ export function findPageArtifacts(text: string, lines: RawLine[]): Span[] {
       artifacts.push({ start: line.end - trailingNumber[1].length, end: line.end });
     }
   });
-  for (const pattern of INLINE_ARTIFACTS) {
+  for (const { marker, pattern } of INLINE_ARTIFACTS) {
+    if (!text.includes(marker)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       artifacts.push(withPrecedingPageNumber(text, { start: match.index, end: match.index + match[0].length }));
@@ -46,11 +49,11 @@ export function isPageNumber(lineText: string): boolean {
  * EDGAR boilerplate that appears on every page, often inside a paragraph when the filing was
  * flattened to one line per paragraph.
  */
-const INLINE_ARTIFACTS: RegExp[] = [
-  /\[\s*\*+\s*\]\s*=\s*Certain confidential information contained in this document[^.\n]{0,300}\./g,
-  /\*{1,3}\s*=?\s*Portions of this (?:exhibit|page|document)[^.\n]{0,300}\.(?:[ \t]*An unredacted version[^.\n]{0,300}\.)?/gi,
-  /\bSource:[ \t]+[A-Z][A-Za-z0-9&.,' -]{1,100}?,[ \t]*[0-9A-Z][0-9A-Z-]{0,12},[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4}/g,
-  /\bPage[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}\b/g,
+const INLINE_ARTIFACTS: { marker: string; pattern: RegExp }[] = [
+  { marker: 'onfidential information contained', pattern: /\[\s*\*+\s*\]\s*=\s*Certain confidential information contained in this document[^.\n]{0,300}\./g },
+  { marker: 'ortions of this', pattern: /\*{1,3}\s*=?\s*Portions of this (?:exhibit|page|document)[^.\n]{0,300}\.(?:[ \t]*An unredacted version[^.\n]{0,300}\.)?/gi },
+  { marker: 'Source:', pattern: /\bSource:[ \t]+[A-Z][A-Za-z0-9&.,' -]{1,100}?,[ \t]*[0-9A-Z][0-9A-Z-]{0,12},[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4}/g },
+  { marker: 'Page', pattern: /\bPage[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}\b/g },
 ];
 
 /** Extends an inline artifact over a page number standing just before it (`... 35   [ * ] = ...`). */
@@ -67,19 +70,14 @@ function lineKey(content: string): string {
 }
 
 /** Lines that recur at least three times and look like running headers rather than clauses. */
-function repeatedLineKeys(text: string, lines: RawLine[]): Set<string> {
+function repeatedLineKeys(keys: (string | undefined)[]): Set<string> {
   const counts = new Map<string, number>();
-  for (const line of lines) {
-    const content = text.slice(line.contentStart, line.end);
-    if (content.length < 6 || content.length > 250) continue;
-    const key = lineKey(content);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const keys = new Set<string>();
+  for (const key of keys) if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const repeated = new Set<string>();
   for (const [key, count] of counts) {
-    if (count >= 3 && looksLikeRunningHeader(key)) keys.add(key);
+    if (count >= 3 && looksLikeRunningHeader(key)) repeated.add(key);
   }
-  return keys;
+  return repeated;
 }
 
 /** A running header has no obligation in it; a repeated clause ("None.") is not a header either. */
