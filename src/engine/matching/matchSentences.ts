@@ -30,7 +30,7 @@ export interface MatchStatistics {
 
 /**
  * Runs the sentence rules over a document. A cheap word test (derived from each rule's
- * patterns) picks the sentences a rule could match; only those are parsed with compromise.
+ * patterns) picks the sentences a rule could match; only those are read term by term.
  */
 export function matchSentences(
   document: ContractDocument,
@@ -80,7 +80,7 @@ export function matchOneSentence(
   statistics.candidates++;
   statistics.nlpWords += words.length;
   const withTagger = candidates.some((rule) => rule.needsTagger);
-  const ownDoc = buildSentenceDoc(document.analysisText, sentence, own.hits, withTagger);
+  const ownDoc = buildSentenceDoc(document.analysisText, sentence, own.words, own.hits, withTagger);
   // An item with no verb of its own ("(b) all Improvements made by Licensee;") reads with its lead-in ("Licensee shall assign to Licensor:").
   const doc = leadIn && lead ? joinSentenceDocs(leadInDoc(document, lead, leadIn, withTagger), ownDoc) : ownDoc;
   const ownFrom = doc.tokens.length - ownDoc.tokens.length;
@@ -129,7 +129,7 @@ function leadInReading(document: ContractDocument, rulebook: CompiledRulebook, v
 function leadInDoc(document: ContractDocument, reading: SentenceWords, leadIn: Sentence, withTagger: boolean): SentenceDoc {
   reading.docs ??= new Map();
   let doc = reading.docs.get(withTagger);
-  if (!doc) reading.docs.set(withTagger, (doc = buildSentenceDoc(document.analysisText, leadIn, reading.hits, withTagger)));
+  if (!doc) reading.docs.set(withTagger, (doc = buildSentenceDoc(document.analysisText, leadIn, reading.words, reading.hits, withTagger)));
   return doc;
 }
 

@@ -176,7 +176,7 @@ function matchAll(tokens: Token[], specs: TermSpec[], index: number, at: number,
 function termMatches(spec: TermSpec, token: Token): boolean {
   if (spec.choices && spec.operator === 'and') return spec.choices.every((choice) => choice.length === 1 && termMatches(choice[0], token));
   if (spec.anything) return true;
-  const bare = token.normal.endsWith("'s") ? token.normal.slice(0, -2) : token.normal;
+  const bare = token.bare;
   if (spec.fastOr && !(spec.fastOr.has(token.normal) || spec.fastOr.has(bare))) return false;
   if (spec.pos && !token.tags.has(spec.pos)) return false;
   if (spec.word !== undefined) {
