@@ -4,7 +4,7 @@ import type { Span } from '../text/spans';
  * Builds the text that sentence splitting and NLP read: the original with every character
  * that is layout rather than language replaced one-for-one, so that every offset into it is an
  * offset into the original. Line breaks, page artifacts, comments and Markdown markup become
- * spaces; typographic quotes become straight quotes.
+ * spaces; typographic quotes and dashes become straight ones, other symbols `~`.
  */
 export function buildAnalysisText(text: string, blanked: Span[]): string {
   const codes = new Uint16Array(text.length);
@@ -39,7 +39,20 @@ function normalizeCode(code: number): number {
       return 32;
   }
   if (code >= 0x2000 && code <= 0x200a) return 32; // the Unicode spaces (en space ... hair space)
-  return code < 32 || code === 0x7f || code === 0x2028 || code === 0x2029 ? 32 : code;
+  if (code >= 0x2012 && code <= 0x2015) return 45; // figure dash, en dash, em dash, horizontal bar
+  if (code < 32 || code === 0x7f || code === 0x2028 || code === 0x2029) return 32;
+  return isSymbol(code) ? 126 : code;
+}
+
+/**
+ * Bullets, ellipses, trade marks, arrows, box drawing and other symbols: no rule reads them, so
+ * they become `~`, which no pattern treats as a word, a space or a sentence end either. Most
+ * contracts' analysis text is then plain ASCII, which is quicker to copy and to split into words.
+ */
+function isSymbol(code: number): boolean {
+  if (code >= 0x2150 && code <= 0x218f) return false; // number forms: Ⅳ, ½
+  if (code >= 0x2460 && code <= 0x24ff) return false; // enclosed numbers and letters: ①, ⓐ
+  return (code >= 0x2016 && code <= 0x206f) || (code >= 0x20a0 && code <= 0x2bff);
 }
 
 /** Markup that is blanked, each with a marker that must occur for its pattern to be worth running. */
