@@ -16,12 +16,28 @@ export interface LayoutBlock extends Span {
  * whole; a numbered or lettered line, or a heading, always starts a new block.
  */
 export function groupBlocks(analysisText: string, lines: RawLine[], artifacts: Span[]): LayoutBlock[] {
+  return groupBlocksFrom(analysisText, lines, artifacts, 0).blocks;
+}
+
+/**
+ * Groups `lines` from `fromLine` on, which must start a block. When `canStop` is given, grouping
+ * stops before a line that starts a new block and that `canStop(lineIndex, blockStart)` accepts:
+ * everything from there on groups as it did before (incremental parsing).
+ */
+export function groupBlocksFrom(
+  analysisText: string,
+  lines: RawLine[],
+  artifacts: Span[],
+  fromLine: number,
+  canStop?: (lineIndex: number, blockStart: number) => boolean,
+): { blocks: LayoutBlock[]; stoppedAt?: number } {
   const blocks: LayoutBlock[] = [];
   let current: LayoutBlock | undefined;
   let currentLines = 0;
   let sawGap = false;
-  let artifactIndex = 0;
-  for (const line of lines) {
+  let artifactIndex = fromLine < lines.length ? firstArtifactEndingAfter(artifacts, lines[fromLine].contentStart) : artifacts.length;
+  for (let index = fromLine; index < lines.length; index++) {
+    const line = lines[index];
     while (artifactIndex < artifacts.length && artifacts[artifactIndex].end <= line.contentStart) artifactIndex++;
     const content = contentOf(analysisText, line);
     const isArtifact = artifactIndex < artifacts.length && artifacts[artifactIndex].start <= content.start && content.end <= artifacts[artifactIndex].end;
@@ -40,6 +56,7 @@ export function groupBlocks(analysisText: string, lines: RawLine[], artifacts: S
       (sawGap && (endsSentence(analysisText, current) || (currentLines === 1 && isShortTitle(analysisText, current))));
     if (startsNew) {
       if (current) blocks.push(current);
+      if (current && canStop?.(index, content.start)) return { blocks, stoppedAt: index };
       current = { start: content.start, end: content.end, bodyStart: bodyStartOf(analysisText, content.start, enumerator), enumerator, isHeading: heading };
       currentLines = 1;
     } else if (current) {
@@ -49,7 +66,18 @@ export function groupBlocks(analysisText: string, lines: RawLine[], artifacts: S
     sawGap = false;
   }
   if (current) blocks.push(current);
-  return blocks;
+  return { blocks };
+}
+
+function firstArtifactEndingAfter(artifacts: Span[], offset: number): number {
+  let low = 0;
+  let high = artifacts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (artifacts[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The non-space part of a line in the analysis text (markup already blanked). */

@@ -8,13 +8,16 @@ const KIND_PATTERNS: [DocumentKind, RegExp][] = [
   ['technology', /\btechnology\b|\bknow-how\b|\bintellectual property\b|\bsoftware\b|\bsource code\b/i],
 ];
 
+/** How much of the opening decides the kind; nothing after it changes it. */
+export const KIND_TEXT_LIMIT = 1500;
+
 /**
  * The kinds an agreement falls into, judged by its first 1,500 characters (title, preamble and
  * recitals). An agreement can be several kinds at once ("License, Development and
  * Commercialization Agreement").
  */
 export function classifyDocument(analysisText: string): DocumentKind[] {
-  const opening = analysisText.slice(0, 1500);
+  const opening = analysisText.slice(0, KIND_TEXT_LIMIT);
   const kinds = KIND_PATTERNS.filter(([, pattern]) => pattern.test(opening)).map(([kind]) => kind);
   return kinds.length ? kinds : ['other'];
 }

@@ -2,10 +2,11 @@ import { LineIndex } from '../text/lineIndex';
 import { trimSpan, type Span } from '../text/spans';
 import { buildAnalysisText } from './analysisText';
 import { groupBlocks, type LayoutBlock } from './clauses';
+import type { RawLine } from './lines';
 import { findDefinedTerms, type DefinedTerm } from './definedTerms';
 import { classifyDocument, type DocumentKind } from './documentKind';
 import { splitLines } from './lines';
-import { findPageArtifacts } from './pageArtifacts';
+import { readPageArtifacts, type PageArtifactReading } from './pageArtifacts';
 import { findParties, type Party } from './parties';
 import { buildSections, type Section } from './sections';
 import { splitSentences } from './sentences';
@@ -58,54 +59,139 @@ const MAX_SENTENCE_LENGTH = 3000;
  * sentences, defined terms and parties, all with exact UTF-16 offsets into `text`.
  */
 export function parseDocument(text: string): ContractDocument {
+  return parseDocumentWithState(text).document;
+}
+
+/** What parsing learnt on the way to the document model, kept so that an edit can be parsed incrementally. */
+export interface ParseState {
+  lines: RawLine[];
+  pages: PageArtifactReading;
+  blocks: LayoutBlock[];
+}
+
+export interface ParsedDocument {
+  document: ContractDocument;
+  state: ParseState;
+  /** Whether this parse reused an earlier one (see reparseDocument). */
+  incremental: boolean;
+  /** For an incremental parse, each sentence's index in the earlier document, or -1 for a sentence of the edited blocks. */
+  origins?: number[];
+}
+
+export function parseDocumentWithState(text: string): ParsedDocument {
   const rawLines = splitLines(text);
-  const pageArtifacts = findPageArtifacts(text, rawLines);
+  const pages = readPageArtifacts(text, rawLines);
+  const pageArtifacts = pages.artifacts;
   const analysisText = buildAnalysisText(text, pageArtifacts);
   const blocks = groupBlocks(analysisText, rawLines, pageArtifacts);
   const sections = buildSections(analysisText, blocks, text.length);
   const { clauses, sentences } = buildClauses(analysisText, blocks, sections);
-  const sentenceAt = (offset: number): Span | undefined => findContaining(sentences, offset);
-  const definedTerms = findDefinedTerms(analysisText, sentenceAt);
-  return {
+  const document: ContractDocument = {
     text,
     analysisText,
-    lines: new LineIndex(text),
+    lines: LineIndex.fromLineStarts(
+      text,
+      rawLines.map((line) => line.start),
+    ),
     pageArtifacts,
     sections,
     clauses,
     sentences,
-    definedTerms,
+    definedTerms: findDefinedTerms(analysisText, (offset) => findContaining(sentences, offset)),
     parties: findParties(analysisText),
     kinds: classifyDocument(analysisText),
   };
+  return { document, state: { lines: rawLines, pages, blocks }, incremental: false };
 }
 
-function buildClauses(analysisText: string, blocks: LayoutBlock[], sections: Section[]): { clauses: Clause[]; sentences: Sentence[] } {
+/** A block whose text did not change since the last parse: its clause and sentences, moved by `delta`. */
+export interface ReusedBlock {
+  clause: Clause;
+  sentences: Sentence[];
+  delta: number;
+}
+
+/**
+ * Splits blocks into clauses and sentences. `reuse` gives, for a block whose text has not changed,
+ * the sentences it had, so that an incremental parse does not split them again; what depends on
+ * the blocks around it (sections, lead-ins, recitals) is worked out afresh either way.
+ */
+export function buildClauses(
+  analysisText: string,
+  blocks: LayoutBlock[],
+  sections: Section[],
+  reuse?: (blockIndex: number) => ReusedBlock | undefined,
+): { clauses: Clause[]; sentences: Sentence[]; origins: number[] } {
   const clauses: Clause[] = [];
   const sentences: Sentence[] = [];
+  const origins: number[] = [];
   let leadIn: number | undefined;
   let sectionCursor = 0;
-  for (const block of blocks) {
+  for (let blockIndex = 0; blockIndex < blocks.length; blockIndex++) {
+    const block = blocks[blockIndex];
     while (sectionCursor + 1 < sections.length && sections[sectionCursor + 1].start <= block.start) sectionCursor++;
     const sectionIndex = innermostSection(sections, sectionCursor, block.start);
     const clauseIndex = clauses.length;
+    const isItem = block.enumerator !== undefined && !block.isHeading;
+    const sectionTitle = sections[sectionIndex ?? -1]?.title;
+    const reused = reuse?.(blockIndex);
+    if (reused && isUnchanged(reused, clauseIndex, sectionIndex, sentences.length, isItem ? leadIn : undefined, (sentence) => isRecital(analysisText, sentence, sectionTitle))) {
+      // Nothing about this clause changed, not even its place: keep its objects.
+      clauses.push(reused.clause);
+      for (const sentence of reused.sentences) {
+        sentences.push(sentence);
+        origins.push(sentence.index);
+      }
+      leadIn = nextLeadIn(analysisText, block, sentences, leadIn);
+      continue;
+    }
     const clause: Clause = { start: block.start, end: block.end, label: block.enumerator?.label, bodyStart: block.bodyStart, isHeading: block.isHeading, sentences: [], sectionIndex };
     clauses.push(clause);
-    const isItem = block.enumerator !== undefined && !block.isHeading;
-    const spans = block.isHeading ? [{ start: block.bodyStart, end: block.end }] : splitLong(analysisText, splitSentences(analysisText, block.bodyStart, block.end));
-    for (const span of spans) {
-      if (span.end <= span.start) continue;
-      const kind: Sentence['kind'] = block.isHeading || (span === spans[0] && isRunInTitle(analysisText, span, block)) || isTableOfContents(analysisText, span) ? 'heading' : isItem ? 'item' : 'sentence';
-      const sentence: Sentence = { ...span, index: sentences.length, clauseIndex, kind };
-      if (isPureDefinition(analysisText.slice(span.start, span.end))) sentence.isDefinition = true;
-      if (isRecital(analysisText, span, sections[sectionIndex ?? -1]?.title)) sentence.isRecital = true;
-      if (isItem && leadIn !== undefined && spans[0] === span) sentence.leadIn = leadIn;
+    const read: Omit<Sentence, 'index' | 'clauseIndex'>[] = reused ? reused.sentences.map((old) => movedSentence(old, reused.delta)) : readSentences(analysisText, block, isItem);
+    read.forEach((part, k) => {
+      const sentence: Sentence = { start: part.start, end: part.end, index: sentences.length, clauseIndex, kind: part.kind };
+      if (part.isDefinition) sentence.isDefinition = true;
+      if (isRecital(analysisText, sentence, sectionTitle)) sentence.isRecital = true;
+      if (isItem && leadIn !== undefined && k === 0) sentence.leadIn = leadIn;
       sentences.push(sentence);
+      origins.push(reused ? reused.sentences[k].index : -1);
       clause.sentences.push(sentence.index);
-    }
+    });
     leadIn = nextLeadIn(analysisText, block, sentences, leadIn);
   }
-  return { clauses, sentences };
+  return { clauses, sentences, origins };
+}
+
+/** Whether a reused clause and its sentences would be built exactly as they were: same place, same section, same lead-in, same recital reading. */
+function isUnchanged(reused: ReusedBlock, clauseIndex: number, sectionIndex: number | undefined, firstSentence: number, leadIn: number | undefined, readsAsRecital: (sentence: Sentence) => boolean): boolean {
+  const { clause, sentences, delta } = reused;
+  if (delta !== 0 || clause.sectionIndex !== sectionIndex || clause.sentences.length !== sentences.length) return false;
+  if (sentences.some((sentence, k) => sentence.index !== firstSentence + k || sentence.clauseIndex !== clauseIndex)) return false;
+  if (sentences.length && sentences[0].leadIn !== leadIn) return false;
+  return sentences.every((sentence) => Boolean(sentence.isRecital) === readsAsRecital(sentence));
+}
+
+type SentenceReading = Omit<Sentence, 'index' | 'clauseIndex'>;
+
+/** The sentences of one block, with what can be known from the block alone. */
+function readSentences(analysisText: string, block: LayoutBlock, isItem: boolean): SentenceReading[] {
+  const spans = block.isHeading ? [{ start: block.bodyStart, end: block.end }] : splitLong(analysisText, splitSentences(analysisText, block.bodyStart, block.end));
+  const read: SentenceReading[] = [];
+  for (const span of spans) {
+    if (span.end <= span.start) continue;
+    const kind: Sentence['kind'] = block.isHeading || (span === spans[0] && isRunInTitle(analysisText, span, block)) || isTableOfContents(analysisText, span) ? 'heading' : isItem ? 'item' : 'sentence';
+    const sentence: SentenceReading = { start: span.start, end: span.end, kind };
+    if (isPureDefinition(analysisText.slice(span.start, span.end))) sentence.isDefinition = true;
+    read.push(sentence);
+  }
+  return read;
+}
+
+/** A reused sentence at its new offsets. */
+function movedSentence(old: Sentence, delta: number): SentenceReading {
+  const moved: SentenceReading = { start: old.start + delta, end: old.end + delta, kind: old.kind };
+  if (old.isDefinition) moved.isDefinition = true;
+  return moved;
 }
 
 /** A sentence ending in ":" introduces the enumerated items that follow it, until the list ends. */

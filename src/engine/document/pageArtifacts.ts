@@ -8,31 +8,67 @@ import type { RawLine } from './lines';
  * page break reads as one sentence.
  */
 export function findPageArtifacts(text: string, lines: RawLine[]): Span[] {
+  return readPageArtifacts(text, lines).artifacts;
+}
+
+/** The page artifacts with what finding them learnt: each line's header key and the keys that repeat. */
+export interface PageArtifactReading {
+  artifacts: Span[];
+  /** Each line's key (`undefined` for lines too short or too long to be a running header). */
+  keys: (string | undefined)[];
+  /** How often each key occurs. */
+  counts: Map<string, number>;
+  /** The keys of running headers and footers. */
+  repeated: Set<string>;
+}
+
+export function readPageArtifacts(text: string, lines: RawLine[]): PageArtifactReading {
+  const keys = lines.map((line) => keyOfLine(text, line));
+  const counts = countKeys(keys);
+  const repeated = repeatedLineKeys(counts);
+  const artifacts = lineArtifacts(text, lines, 0, lines.length, keys, repeated).concat(inlineArtifacts(text, 0, text.length));
+  return { artifacts: mergeSpans(artifacts), keys, counts, repeated };
+}
+
+/** The key a line would have as a running header, if it is the right length to be one. */
+export function keyOfLine(text: string, line: RawLine): string | undefined {
+  return line.end - line.contentStart >= 6 && line.end - line.contentStart <= 250 ? lineKey(text.slice(line.contentStart, line.end)) : undefined;
+}
+
+/** Page numbers and running headers among `lines[from, to)`. */
+export function lineArtifacts(text: string, lines: RawLine[], from: number, to: number, keys: (string | undefined)[], repeated: Set<string>): Span[] {
   const artifacts: Span[] = [];
-  const keys = lines.map((line) => (line.end - line.contentStart >= 6 && line.end - line.contentStart <= 250 ? lineKey(text.slice(line.contentStart, line.end)) : undefined));
-  const repeated = repeatedLineKeys(keys);
-  lines.forEach((line, index) => {
-    if (line.end === line.contentStart) return;
+  for (let index = from; index < to; index++) {
+    const line = lines[index];
+    if (line.end === line.contentStart) continue;
     const content = text.slice(line.contentStart, line.end);
     const key = keys[index];
     if ((content.length <= 24 && isPageNumber(content)) || (key !== undefined && repeated.has(key))) {
       artifacts.push({ start: line.contentStart, end: line.end });
-      return;
+      continue;
     }
     const trailingNumber = TRAILING_PAGE_NUMBER.exec(content);
     const next = lines[index + 1];
     if (trailingNumber && next && next.contentStart === next.end) {
       artifacts.push({ start: line.end - trailingNumber[1].length, end: line.end });
     }
-  });
+  }
+  return artifacts;
+}
+
+/** EDGAR boilerplate inside `[from, to)` of the text. */
+export function inlineArtifacts(text: string, from: number, to: number): Span[] {
+  const artifacts: Span[] = [];
+  const whole = from === 0 && to === text.length;
+  const scope = whole ? text : text.slice(from, to);
   for (const { marker, pattern } of INLINE_ARTIFACTS) {
-    if (!text.includes(marker)) continue;
+    if (!scope.includes(marker)) continue;
     pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      artifacts.push(withPrecedingPageNumber(text, { start: match.index, end: match.index + match[0].length }));
+    for (let match = pattern.exec(scope); match; match = pattern.exec(scope)) {
+      artifacts.push(withPrecedingPageNumber(text, { start: from + match.index, end: from + match.index + match[0].length }));
     }
   }
-  return mergeSpans(artifacts);
+  return artifacts;
 }
 
 /** A page number left at the end of a paragraph line by a flattened filing: `... with   12`. */
@@ -69,15 +105,21 @@ function lineKey(content: string): string {
   return content.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
 }
 
-/** Lines that recur at least three times and look like running headers rather than clauses. */
-function repeatedLineKeys(keys: (string | undefined)[]): Set<string> {
+export function countKeys(keys: (string | undefined)[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const key of keys) if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+/** Lines that recur at least three times and look like running headers rather than clauses. */
+function repeatedLineKeys(counts: Map<string, number>): Set<string> {
   const repeated = new Set<string>();
-  for (const [key, count] of counts) {
-    if (count >= 3 && looksLikeRunningHeader(key)) repeated.add(key);
-  }
+  for (const [key, count] of counts) if (isRunningHeader(key, count)) repeated.add(key);
   return repeated;
+}
+
+export function isRunningHeader(key: string, count: number): boolean {
+  return count >= 3 && looksLikeRunningHeader(key);
 }
 
 /** A running header has no obligation in it; a repeated clause ("None.") is not a header either. */

@@ -14,6 +14,8 @@ export interface Party {
 const PREAMBLE_SEARCH_LIMIT = 60_000;
 /** How much text after "between" may name the parties. */
 const PREAMBLE_LENGTH = 4000;
+/** How far into a contract `Party A` names are looked for; nothing after this offset changes the parties. */
+export const PARTY_TEXT_LIMIT = 200_000;
 const PREAMBLE_END = /\b(?:WHEREAS|RECITALS|BACKGROUND|NOW,?\s+THEREFORE|W\s*I\s*T\s*N\s*E\s*S\s*S\s*E\s*T\s*H|IT IS (?:HEREBY )?AGREED|the parties (?:hereto )?(?:hereby )?agree as follows)\b/i;
 const PARTY_WORDS = /\b(?:between|among)\b/gi;
 const GENERIC_NOT_PARTIES = /^(?:Agreement|Effective Date|Parties|Party|Execution Date|Closing Date|Contract|Territory|Products?|Company Shares|USA|U\.S\.A|PRC|UK|EU)$/i;
@@ -43,7 +45,7 @@ export function findParties(analysisText: string): Party[] {
     for (const match of text.matchAll(REFERRED_TO_AS)) add(match[1].trim(), preamble.start + (match.index ?? 0) + match[0].lastIndexOf(match[1]), preamble.start);
     if (!parties.length) for (const match of text.matchAll(BARE_NAME)) add(match[1], preamble.start + (match.index ?? 0) + match[0].indexOf(match[1]), preamble.start);
   }
-  for (const match of analysisText.slice(0, 200_000).matchAll(/\bParty ([A-D])\b/g)) {
+  for (const match of analysisText.slice(0, PARTY_TEXT_LIMIT).matchAll(/\bParty ([A-D])\b/g)) {
     const name = `Party ${match[1]}`;
     if (!seen.has(name)) {
       seen.add(name);

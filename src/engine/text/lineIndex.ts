@@ -7,7 +7,19 @@ import type { Position, Range } from '../types';
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
+  /** The index of `text` whose lines start at `lineStarts` (already known to the caller, so not scanned again). */
+  static fromLineStarts(text: string, lineStarts: number[]): LineIndex {
+    return new LineIndex(text, lineStarts);
+  }
+
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);

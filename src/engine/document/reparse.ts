@@ -1,0 +1,223 @@
+import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../text/spans';
+import { buildAnalysisText } from './analysisText';
+import { groupBlocksFrom, type LayoutBlock } from './clauses';
+import { classifyDocument, KIND_TEXT_LIMIT } from './documentKind';
+import { findDefinedTerms } from './definedTerms';
+import { splitLines, type RawLine } from './lines';
+import { buildClauses, findContaining, parseDocumentWithState, type ContractDocument, type ParsedDocument, type ReusedBlock } from './model';
+import { inlineArtifacts, isRunningHeader, keyOfLine, lineArtifacts, mergeSpans } from './pageArtifacts';
+import { findParties, PARTY_TEXT_LIMIT } from './parties';
+import { buildSections } from './sections';
+
+/** Where two versions of a text differ: `[start, oldEnd)` of the old one became `[start, newEnd)`. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The one stretch that differs between two texts (common prefix and suffix removed), or undefined when they are equal. */
+export function textChange(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  // Whole chunks first: comparing strings is much quicker than comparing characters one by one.
+  let start = 0;
+  while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  const most = shorter - start;
+  while (suffix + CHUNK <= most && before.slice(before.length - suffix - CHUNK, before.length - suffix) === after.slice(after.length - suffix - CHUNK, after.length - suffix)) suffix += CHUNK;
+  while (suffix < most && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+const CHUNK = 2048;
+
+/**
+ * Parses `text`, an edited version of a document parsed before, reusing everything the edit
+ * cannot have changed: lines, page artifacts, the analysis text and the sentences of every
+ * block outside the edited lines. The result equals `parseDocumentWithState(text)` (a test
+ * checks this on the corpus with thousands of random edits); where an edit could reach further
+ * than its own lines (a running header that starts or stops repeating, an HTML comment, EDGAR
+ * page boilerplate) the whole text is parsed again.
+ *
+ * `previous.state` is updated in place and must not be used again.
+ */
+export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
+  const change = textChange(previous.document.text, text);
+  if (!change) return previous;
+  return spliceParse(previous, text, change) ?? parseDocumentWithState(text);
+}
+
+/** Markers of page boilerplate and of comments that can run over line breaks. */
+const FAR_REACHING = ['onfidential information contained', 'ortions of this', '<!--', '-->'];
+
+function spliceParse(previous: ParsedDocument, text: string, change: TextChange): ParsedDocument | undefined {
+  const { document: old, state } = previous;
+  const delta = change.newEnd - change.oldEnd;
+  const oldLines = state.lines;
+
+  // 1. Lines: the edited lines and one on either side are split again, the rest move.
+  const first = Math.max(0, lineAt(oldLines, change.start) - 1);
+  const last = Math.min(oldLines.length - 1, lineAt(oldLines, change.oldEnd) + 1);
+  const regionStart = oldLines[first].start;
+  const oldRegionEnd = last + 1 < oldLines.length ? oldLines[last + 1].start : old.text.length;
+  const newRegionEnd = oldRegionEnd + delta;
+  if (reachesFar(old.text, regionStart, oldRegionEnd, first, oldLines) || reachesFar(text, regionStart, newRegionEnd, first, oldLines)) return undefined;
+  const regionLines = splitLines(text.slice(regionStart, newRegionEnd)).map((line) => movedLine(line, regionStart));
+  if (last + 1 < oldLines.length) regionLines.pop(); // the empty line after the region's last line break
+  // The state is this parse's to change: moving objects in place spares the garbage collector thousands of copies.
+  shiftLines(oldLines, last + 1, delta);
+  const lines = oldLines;
+  lines.splice(first, last - first + 1, ...regionLines);
+  const regionLineEnd = first + regionLines.length;
+
+  // 2. Page artifacts: running headers are the lines whose key repeats; the edit must not change which keys do.
+  const pages = state.pages;
+  const regionKeys = regionLines.map((line) => keyOfLine(text, line));
+  const touched = new Set<string>();
+  for (let i = first; i <= last; i++) adjustCount(pages.counts, pages.keys[i], -1, touched);
+  for (const key of regionKeys) adjustCount(pages.counts, key, 1, touched);
+  for (const key of touched) if (pages.repeated.has(key) !== isRunningHeader(key, pages.counts.get(key) ?? 0)) return undefined;
+  const keys = pages.keys;
+  keys.splice(first, last - first + 1, ...regionKeys);
+  const oldArtifacts = old.pageArtifacts;
+  if (oldArtifacts.some((artifact) => artifact.start < oldRegionEnd && artifact.end > regionStart && (artifact.start < regionStart || artifact.end > oldRegionEnd))) return undefined;
+  const regionArtifacts = mergeSpans(lineArtifacts(text, lines, first, regionLineEnd, keys, pages.repeated).concat(inlineArtifacts(text, regionStart, newRegionEnd)));
+  if (regionArtifacts.some((artifact) => artifact.start < regionStart || artifact.end > newRegionEnd)) return undefined;
+  const artifacts = oldArtifacts
+    .filter((artifact) => artifact.end <= regionStart)
+    .concat(regionArtifacts, oldArtifacts.filter((artifact) => artifact.start >= oldRegionEnd).map((artifact) => moved(artifact, delta)));
+
+  // 3. The analysis text is made character by character: only the region's characters change.
+  const regionAnalysis = buildAnalysisText(
+    text.slice(regionStart, newRegionEnd),
+    regionArtifacts.map((artifact) => moved(artifact, -regionStart)),
+  );
+  const analysisText = old.analysisText.slice(0, regionStart) + regionAnalysis + old.analysisText.slice(oldRegionEnd);
+
+  // 4. Blocks: group again from the last block that starts before the region, until a block starts where one started before.
+  const oldBlocks = state.blocks;
+  const before = lastStartingBefore(oldBlocks, regionStart);
+  const restart = Math.max(0, before);
+  const fromLine = before >= 0 ? lineAt(lines, oldBlocks[before].start) : 0;
+  let resume = oldBlocks.length;
+  const regrouped = groupBlocksFrom(analysisText, lines, artifacts, fromLine, (lineIndex, blockStart) => {
+    if (lineIndex < regionLineEnd) return false;
+    const index = blockStartingAt(oldBlocks, blockStart - delta);
+    if (index <= restart) return false;
+    resume = index;
+    return true;
+  });
+  if (regrouped.stoppedAt === undefined) resume = oldBlocks.length;
+  const regionBlocks = regrouped.blocks;
+  const blocks = oldBlocks;
+  for (let i = resume; i < blocks.length; i++) moveBlock(blocks[i], delta);
+  blocks.splice(restart, resume - restart, ...regionBlocks);
+
+  // 5. Sections are cheap and depend on every block; clauses reuse the sentences of unchanged blocks.
+  const sections = buildSections(analysisText, blocks, text.length);
+  const firstAfter = restart + regionBlocks.length;
+  const reuse = (blockIndex: number): ReusedBlock | undefined => {
+    if (blockIndex < restart) return { clause: old.clauses[blockIndex], sentences: sentencesOf(old, blockIndex), delta: 0 };
+    if (blockIndex >= firstAfter) return { clause: old.clauses[blockIndex - firstAfter + resume], sentences: sentencesOf(old, blockIndex - firstAfter + resume), delta };
+    return undefined;
+  };
+  const { clauses, sentences, origins } = buildClauses(analysisText, blocks, sections, reuse);
+
+  const document: ContractDocument = {
+    text,
+    analysisText,
+    lines: LineIndex.fromLineStarts(
+      text,
+      lines.map((line) => line.start),
+    ),
+    pageArtifacts: artifacts,
+    sections,
+    clauses,
+    sentences,
+    definedTerms: findDefinedTerms(analysisText, (offset) => findContaining(sentences, offset)),
+    parties: regionStart >= PARTY_TEXT_LIMIT ? old.parties : findParties(analysisText),
+    kinds: regionStart >= KIND_TEXT_LIMIT ? old.kinds : classifyDocument(analysisText),
+  };
+  return { document, state: { lines, pages: { ...pages, artifacts, keys }, blocks }, incremental: true, origins };
+}
+
+/**
+ * Whether text near the region could be read differently because of the edit beyond the lines
+ * next to it: the EDGAR redaction notices (whose patterns may span a line break) and HTML
+ * comments (which blank everything up to their end).
+ */
+function reachesFar(text: string, regionStart: number, regionEnd: number, firstLine: number, oldLines: RawLine[]): boolean {
+  const from = oldLines[Math.max(0, firstLine - 1)].start;
+  const near = text.slice(from, Math.min(text.length, regionEnd + 200));
+  if (FAR_REACHING.some((marker) => near.includes(marker))) return true;
+  // Inside a comment opened before the region?
+  const opened = text.lastIndexOf('<!--', regionStart);
+  return opened >= 0 && text.lastIndexOf('-->', regionStart) < opened;
+}
+
+function adjustCount(counts: Map<string, number>, key: string | undefined, by: number, touched: Set<string>): void {
+  if (key === undefined) return;
+  counts.set(key, (counts.get(key) ?? 0) + by);
+  touched.add(key);
+}
+
+/** The index of the line that contains `offset` (the last line starting at or before it). */
+function lineAt(lines: RawLine[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lines[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The index of the last block that starts before `offset`, or -1. */
+function lastStartingBefore(blocks: LayoutBlock[], offset: number): number {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+/** The index of the block that starts exactly at `offset`, or -1. */
+function blockStartingAt(blocks: LayoutBlock[], offset: number): number {
+  const index = lastStartingBefore(blocks, offset) + 1;
+  return index < blocks.length && blocks[index].start === offset ? index : -1;
+}
+
+function sentencesOf(document: ContractDocument, clauseIndex: number) {
+  return document.clauses[clauseIndex].sentences.map((index) => document.sentences[index]);
+}
+
+function moved(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+function movedLine(line: RawLine, delta: number): RawLine {
+  return { start: line.start + delta, contentStart: line.contentStart + delta, end: line.end + delta };
+}
+
+function shiftLines(lines: RawLine[], from: number, delta: number): void {
+  if (!delta) return;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    line.start += delta;
+    line.contentStart += delta;
+    line.end += delta;
+  }
+}
+
+function moveBlock(block: LayoutBlock, delta: number): void {
+  block.start += delta;
+  block.end += delta;
+  block.bodyStart += delta;
+}
