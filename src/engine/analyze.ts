@@ -4,8 +4,10 @@ import { documentFindings } from './findings/documentFindings';
 import { findingFromMatch } from './findings/buildFinding';
 import { resolveMatches } from './findings/resolveMatches';
 import { findSuppressions, isSuppressed } from './findings/suppressions';
-import { buildDocumentVocabulary } from './matching/documentVocabulary';
-import { matchSentences, type MatchStatistics } from './matching/matchSentences';
+import { buildDocumentVocabulary, type DocumentVocabulary } from './matching/documentVocabulary';
+import { isReviewable, matchOneSentence, sectionTitlesOf, type MatchStatistics, type SentenceMatch } from './matching/matchSentences';
+import type { SentenceMemo } from './incremental/sentenceMemo';
+import type { Span } from './text/spans';
 import type { CompiledRulebook, CompiledSentenceRule } from './rulebook/compileRulebook';
 import type { Perspective } from './rulebook/types';
 import type { Finding } from './types';
@@ -34,23 +36,88 @@ export function analyze(text: string, rulebook: CompiledRulebook, options: Analy
 }
 
 export function analyzeDocument(document: ContractDocument, rulebook: CompiledRulebook, options: AnalyzeOptions = {}): AnalysisResult {
-  const statistics: MatchStatistics = { sentences: 0, candidates: 0, nlpWords: 0 };
-  const vocabulary = buildDocumentVocabulary(document, rulebook);
-  const disabled = options.disabledRules ?? new Set<string>();
-  const isOn = (id: string, enabled: boolean | undefined): boolean => enabled !== false && !disabled.has(id);
-  const rules = rulesToRun(rulebook, isOn);
-  const matches = matchSentences(document, rulebook, vocabulary, rules, statistics);
-  const reported = resolveMatches(matches.filter((match) => isOn(match.rule.definition.id, match.rule.definition.enabled)));
-  const findings = reported.map((match) => findingFromMatch(match, document, rulebook, vocabulary));
-  findings.push(...documentFindings(document, rulebook.documentRules.filter((rule) => isOn(rule.definition.id, rule.definition.enabled)), matches));
-  const suppressions = findSuppressions(document.text, document.lines);
-  const perspective = options.perspective ?? rulebook.perspective;
-  const seen = applyPerspective(findings, perspective, document.analysisText, (offset) => findContaining(document.sentences, offset));
-  const visible = seen.filter(
-    (finding) => (options.includeProtective ?? true ? true : finding.category !== 'protective') && !isSuppressed(suppressions, finding.range.start.line, finding.ruleId, finding.category),
-  );
-  visible.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { document, findings: visible, statistics };
+  const review = new DocumentReview(document, rulebook, options);
+  review.step();
+  return review.result();
+}
+
+/**
+ * One review of one document, in steps: `step` matches sentences until it is told to yield, so
+ * that an editor can review a long document in slices and look at the sentences on screen
+ * first. With a `SentenceMemo`, sentences whose text did not change since the memo's last
+ * review are not read again.
+ */
+export class DocumentReview {
+  private readonly statistics: MatchStatistics = { sentences: 0, candidates: 0, nlpWords: 0 };
+  private readonly vocabulary: DocumentVocabulary;
+  private readonly rules: CompiledSentenceRule[];
+  private readonly isOn: (id: string, enabled: boolean | undefined) => boolean;
+  /** Sentence indexes still to read, in the order they will be read. */
+  private queue: number[];
+  private cursor = 0;
+  /** Each sentence's matches, by sentence index, so that the order of reading does not matter. */
+  private readonly matchesBySentence = new Map<number, SentenceMatch[]>();
+
+  constructor(
+    readonly document: ContractDocument,
+    private readonly rulebook: CompiledRulebook,
+    private readonly options: AnalyzeOptions = {},
+    private readonly memo?: SentenceMemo,
+    origin?: { base: ContractDocument; origins: number[] },
+  ) {
+    this.vocabulary = buildDocumentVocabulary(document, rulebook, memo?.vocabularyCache);
+    const disabled = options.disabledRules ?? new Set<string>();
+    this.isOn = (id, enabled) => enabled !== false && !disabled.has(id);
+    this.rules = rulesToRun(rulebook, this.isOn);
+    memo?.begin(this.rules.map((rule) => rule.definition.id).join(' '), this.vocabulary, document, origin);
+    this.queue = [];
+    for (const sentence of document.sentences) if (isReviewable(sentence)) this.queue.push(sentence.index);
+  }
+
+  /** Reads the sentences that overlap `ranges` (the visible part of an editor) before the others. */
+  prioritize(ranges: readonly Span[]): void {
+    const pending = this.queue.slice(this.cursor);
+    const sentences = this.document.sentences;
+    const visible = (index: number): boolean => ranges.some((range) => sentences[index].start < range.end && range.start < sentences[index].end);
+    this.queue = this.queue.slice(0, this.cursor).concat(pending.filter(visible), pending.filter((index) => !visible(index)));
+  }
+
+  /** Matches sentences until `shouldYield()` returns true (checked after each sentence); returns whether every sentence is done. */
+  step(shouldYield: () => boolean = () => false): boolean {
+    const { document, rulebook, vocabulary, rules, statistics } = this;
+    while (this.cursor < this.queue.length) {
+      const sentence = document.sentences[this.queue[this.cursor++]];
+      statistics.sentences++;
+      const compute = (): SentenceMatch[] => matchOneSentence(document, rulebook, vocabulary, rules, sentence, statistics);
+      const found = this.memo ? this.memo.match(document, sentence, sectionTitlesOf(document, sentence), statistics, compute) : compute();
+      if (found.length) this.matchesBySentence.set(sentence.index, found);
+      if (shouldYield()) break;
+    }
+    return this.done;
+  }
+
+  get done(): boolean {
+    return this.cursor >= this.queue.length;
+  }
+
+  /** The findings, once every sentence has been read. */
+  result(): AnalysisResult {
+    if (!this.done) throw new Error('DocumentReview.result() called before every sentence was read');
+    const { document, rulebook, vocabulary, options, isOn } = this;
+    this.memo?.end();
+    const matches = [...this.matchesBySentence.keys()].sort((a, b) => a - b).flatMap((index) => this.matchesBySentence.get(index) ?? []);
+    const reported = resolveMatches(matches.filter((match) => isOn(match.rule.definition.id, match.rule.definition.enabled)));
+    const findings = reported.map((match) => findingFromMatch(match, document, rulebook, vocabulary));
+    findings.push(...documentFindings(document, rulebook.documentRules.filter((rule) => isOn(rule.definition.id, rule.definition.enabled)), matches));
+    const suppressions = findSuppressions(document.text, document.lines);
+    const perspective = options.perspective ?? rulebook.perspective;
+    const seen = applyPerspective(findings, perspective, document.analysisText, (offset) => findContaining(document.sentences, offset));
+    const visible = seen.filter(
+      (finding) => (options.includeProtective ?? true ? true : finding.category !== 'protective') && !isSuppressed(suppressions, finding.range.start.line, finding.ruleId, finding.category),
+    );
+    visible.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+    return { document, findings: visible, statistics: { ...this.statistics } };
+  }
 }
 
 /** Enabled sentence rules, plus disabled ones that a document rule needs to see a protection. */

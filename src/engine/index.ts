@@ -2,7 +2,8 @@
  * The ClauseGuard engine: pure TypeScript, text in and findings out. It never imports `vscode`
  * or the file system, so it runs in Node, in the VS Code extension host and in a browser worker.
  */
-export { analyze, analyzeDocument, type AnalysisResult, type AnalyzeOptions } from './analyze';
+export { analyze, analyzeDocument, DocumentReview, type AnalysisResult, type AnalyzeOptions } from './analyze';
+export { createIncrementalReviewer, type IncrementalReviewer } from './incremental/incrementalReviewer';
 export { parseDocument, type ContractDocument, type Sentence, type Clause } from './document/model';
 export type { DefinedTerm } from './document/definedTerms';
 export type { Party } from './document/parties';

@@ -54,36 +54,64 @@ const DEFINITION_VERBS = new Set(['means', 'mean', 'shall', 'has', 'have', 'the'
  * technical documentation for ... carries `#KnowHow`). What a definition merely mentions
  * ("Licensed Product" means a product covered by the Patents) is not what the term is.
  */
-export function buildDocumentVocabulary(document: ContractDocument, rulebook: CompiledRulebook): DocumentVocabulary {
-  const matcher = new VocabularyMatcher();
+export function buildDocumentVocabulary(document: ContractDocument, rulebook: CompiledRulebook, cache?: VocabularyCache): DocumentVocabulary {
   const termConcepts = new Map<string, Set<string>>();
   const termsByName = new Map<string, DefinedTerm>();
   const termsByKey = new Map<string, DefinedTerm>();
   const partyNames = new Set(document.parties.map((party) => party.name.toLowerCase()));
-  for (const party of document.parties) matcher.add('Party', party.name);
+  const used = new Map<string, Set<string>>();
   for (const term of document.definedTerms) {
     termsByName.set(term.term, term);
     termsByKey.set(termKey(wordsOf(term.term).map((word) => word.normal)), term);
-    const concepts = new Set<string>(['DefinedTerm']);
     const isParty = partyNames.has(term.term.toLowerCase());
-    if (isParty) concepts.add('Party');
-    const nameWords = wordsOf(term.term);
-    const nameHits = rulebook.vocabulary.find(nameWords);
-    for (const hit of nameHits) concepts.add(hit.concept);
-    if (!isParty) {
-      const definitionWords = wordsOf(document.analysisText, ...definitionWindow(term));
-      const hits = rulebook.vocabulary.find(definitionWords).filter((hit) => rulebook.inheritedConcepts.has(hit.concept));
-      // Who a term names is decided by the head of its definition: "Person" means any individual,
-      // partnership, joint venture, governmental authority ... is not a government.
-      for (const hit of hits) if (PARTICIPANT_CONCEPTS.has(hit.concept) && isDefinitionHead(term, hit.firstWord, definitionWords.length)) concepts.add(hit.concept);
-      // The last word of a name says what it is: "Licensed Know-How" is know-how, "Program Information" only program-related.
-      const namesWhatItIs = nameHits.some((hit) => hit.lastWord === nameWords.length && rulebook.inheritedConcepts.has(hit.concept) && !PARTICIPANT_CONCEPTS.has(hit.concept));
-      if (!namesWhatItIs && !namesADocument(term.term)) for (const concept of headConcepts(term, definitionWords, hits)) concepts.add(concept);
+    const window = isParty ? undefined : definitionWindow(term);
+    const key = cache && `${term.term}\u0001${term.form}\u0001${window ? document.analysisText.slice(...window) : '\u0000party'}`;
+    let concepts = key ? cache.concepts.get(key) : undefined;
+    if (!concepts) {
+      concepts = termConceptsOf(document, rulebook, term, isParty, window);
     }
+    if (key) used.set(key, concepts);
     termConcepts.set(term.term, concepts);
-    for (const concept of concepts) matcher.add(concept, term.term);
+  }
+  if (cache) cache.concepts = used; // what the document no longer defines is forgotten
+  const fingerprint = cache && [...document.parties.map((party) => party.name), '\u0000', ...[...termConcepts].map(([term, concepts]) => `${term}=${[...concepts].join(',')}`)].join('\u0001');
+  const cached = cache?.matcher;
+  let matcher = cached && cached.fingerprint === fingerprint ? cached.matcher : undefined;
+  if (!matcher) {
+    matcher = new VocabularyMatcher();
+    for (const party of document.parties) matcher.add('Party', party.name);
+    for (const [term, concepts] of termConcepts) for (const concept of concepts) matcher.add(concept, term);
+    if (cache && fingerprint !== undefined) cache.matcher = { fingerprint, matcher };
   }
   return { matcher, termConcepts, termsByName, termsByKey };
+}
+
+/**
+ * What building vocabularies for successive versions of one document can reuse: each term's
+ * tags, by its name and the text of its definition, and the matcher while no name or tag changed.
+ */
+export class VocabularyCache {
+  concepts = new Map<string, Set<string>>();
+  matcher: { fingerprint: string; matcher: VocabularyMatcher } | undefined;
+}
+
+function termConceptsOf(document: ContractDocument, rulebook: CompiledRulebook, term: DefinedTerm, isParty: boolean, window: [number, number] | undefined): Set<string> {
+  const concepts = new Set<string>(['DefinedTerm']);
+  if (isParty) concepts.add('Party');
+  const nameWords = wordsOf(term.term);
+  const nameHits = rulebook.vocabulary.find(nameWords);
+  for (const hit of nameHits) concepts.add(hit.concept);
+  if (window) {
+    const definitionWords = wordsOf(document.analysisText, ...window);
+    const hits = rulebook.vocabulary.find(definitionWords).filter((hit) => rulebook.inheritedConcepts.has(hit.concept));
+    // Who a term names is decided by the head of its definition: "Person" means any individual,
+    // partnership, joint venture, governmental authority ... is not a government.
+    for (const hit of hits) if (PARTICIPANT_CONCEPTS.has(hit.concept) && isDefinitionHead(term, hit.firstWord, definitionWords.length)) concepts.add(hit.concept);
+    // The last word of a name says what it is: "Licensed Know-How" is know-how, "Program Information" only program-related.
+    const namesWhatItIs = nameHits.some((hit) => hit.lastWord === nameWords.length && rulebook.inheritedConcepts.has(hit.concept) && !PARTICIPANT_CONCEPTS.has(hit.concept));
+    if (!namesWhatItIs && !namesADocument(term.term)) for (const concept of headConcepts(term, definitionWords, hits)) concepts.add(concept);
+  }
+  return concepts;
 }
 
 /** Words that, last in a term's name, say it names a document, a time or a sum, whatever its definition mentions. */

@@ -28,28 +28,15 @@ export interface MatchStatistics {
   nlpWords: number;
 }
 
-/**
- * Runs the sentence rules over a document. A cheap word test (derived from each rule's
- * patterns) picks the sentences a rule could match; only those are read term by term.
- */
-export function matchSentences(
-  document: ContractDocument,
-  rulebook: CompiledRulebook,
-  vocabulary: DocumentVocabulary,
-  rules: CompiledSentenceRule[],
-  statistics: MatchStatistics,
-  sentenceFilter?: (sentence: Sentence) => boolean,
-): SentenceMatch[] {
-  const matches: SentenceMatch[] = [];
-  for (const sentence of document.sentences) {
-    if (sentence.kind === 'heading' || sentence.isDefinition || sentence.isRecital || (sentenceFilter && !sentenceFilter(sentence))) continue;
-    statistics.sentences++;
-    for (const match of matchOneSentence(document, rulebook, vocabulary, rules, sentence, statistics)) matches.push(match);
-  }
-  return matches;
+/** Headings, definitions and recitals oblige nobody; rules read the other sentences. */
+export function isReviewable(sentence: Sentence): boolean {
+  return sentence.kind !== 'heading' && !sentence.isDefinition && !sentence.isRecital;
 }
 
-/** Matches the rules against one sentence. Exported for incremental review, which caches per sentence. */
+/**
+ * Matches the rules against one sentence. A cheap word test (derived from each rule's patterns)
+ * picks the rules that could match; only if one does is the sentence read term by term.
+ */
 export function matchOneSentence(
   document: ContractDocument,
   rulebook: CompiledRulebook,
@@ -151,21 +138,34 @@ function conceptHits(rulebook: CompiledRulebook, vocabulary: DocumentVocabulary,
   return hits.concat(vocabulary.matcher.find(words, variants));
 }
 
-const sectionTitleCache = new WeakMap<ContractDocument, Map<number, string>>();
+const sectionTitleCache = new WeakMap<ContractDocument, string[]>();
 
 /** The headings of every section that contains the sentence, lower case, for `section` conditions. */
-function sectionTitlesOf(document: ContractDocument, sentence: Sentence): string {
-  let cache = sectionTitleCache.get(document);
-  if (!cache) sectionTitleCache.set(document, (cache = new Map()));
-  const clause = sentence.clauseIndex;
-  let titles = cache.get(clause);
-  if (titles === undefined) {
-    const start = document.clauses[clause]?.start ?? sentence.start;
-    titles = document.sections
-      .filter((section) => section.start <= start && start < section.end && section.title)
-      .map((section) => section.title!.toLowerCase())
-      .join(' | ');
-    cache.set(clause, titles);
-  }
+export function sectionTitlesOf(document: ContractDocument, sentence: Sentence): string {
+  let bySection = sectionTitleCache.get(document);
+  if (!bySection) sectionTitleCache.set(document, (bySection = titlesBySection(document)));
+  const section = document.clauses[sentence.clauseIndex]?.sectionIndex;
+  return section === undefined ? '' : bySection[section];
+}
+
+/**
+ * For each section, the titles of the sections that contain its start (itself included),
+ * outermost first: sections nest, so these are the sections around any clause it is the
+ * innermost section of.
+ */
+function titlesBySection(document: ContractDocument): string[] {
+  const titles: string[] = [];
+  const open: number[] = [];
+  document.sections.forEach((section, index) => {
+    while (open.length && document.sections[open[open.length - 1]].end <= section.start) open.pop();
+    open.push(index);
+    titles.push(
+      open
+        .map((at) => document.sections[at].title)
+        .filter((title): title is string => Boolean(title))
+        .map((title) => title.toLowerCase())
+        .join(' | '),
+    );
+  });
   return titles;
 }

@@ -1,0 +1,165 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze, compiledRecommended, createIncrementalReviewer } from '../../src/engine';
+import { parseDocumentWithState, type ParsedDocument } from '../../src/engine/document/model';
+import { reparseDocument, textChange } from '../../src/engine/document/reparse';
+
+/**
+ * Incremental review must be invisible: after any edit, re-parsing only the edited lines and
+ * re-reading only the changed sentences gives exactly what a review from scratch gives. A seeded
+ * generator makes the edits; a failure names its seed and edit.
+ */
+
+const ROOT = path.resolve(__dirname, '../../..');
+const DRAFT = readFileSync(path.join(ROOT, 'examples/joint-venture-draft.md'), 'utf8');
+const LICENCE = readFileSync(path.join(ROOT, 'test/fixtures/contracts/hard-wrapped-licence.txt'), 'utf8');
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The draft laid out the way EDGAR filings are: hard-wrapped, with running headers and page numbers. */
+function filingLayout(markdown: string): string {
+  const out: string[] = [];
+  let page = 1;
+  for (const paragraph of markdown.replace(/^#+ /gm, '').split(/\n\s*\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + word.length + 1 > 72) {
+        out.push(line);
+        line = '';
+      }
+      line = line ? `${line} ${word}` : word;
+    }
+    out.push(line, '');
+    if (out.length > page * 45) {
+      out.push(`                               - ${page} -`, '', 'CONFIDENTIAL TREATMENT REQUESTED', '');
+      page++;
+    }
+  }
+  return out.join('\n');
+}
+
+const INSERTS = [
+  'also ', ' ', '\n', '\n\n', '.', '. The', '"Licensed Know-How" means ', '(the "JV Company")', '\n(a) ', '\nARTICLE 5\n',
+  '\n\n12\n\n', ';', 'shall ', 'shall not ', '\r\n', '\r', 'WHEREAS ', '\n2.1 Grant. ', '**', '# ', '<!-- note -->', 'Page 3 of 9',
+  '[***]', '\nCONFIDENTIAL TREATMENT REQUESTED\n', 'royalty-free ', 'upon request ', 'the source code ', '\n- 7 -\n',
+];
+
+/** One random edit: an insertion, a deletion of up to 40 characters, or a replacement. */
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * text.length);
+  const kind = next();
+  if (kind < 0.5) return text.slice(0, at) + INSERTS[Math.floor(next() * INSERTS.length)] + text.slice(at);
+  if (kind < 0.8) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 40)));
+  return text.slice(0, at) + 'xy' + text.slice(Math.min(text.length, at + 3));
+}
+
+const DOCUMENTS: Record<string, string> = {
+  'the example draft (Markdown)': DRAFT,
+  'the example draft in filing layout': filingLayout(DRAFT),
+  'a hard-wrapped licence with a page break': LICENCE,
+};
+
+describe('textChange', () => {
+  it('finds the one stretch that differs, or nothing', () => {
+    assert.equal(textChange('abc', 'abc'), undefined);
+    assert.deepEqual(textChange('the Party shall', 'the Party shall not'), { start: 15, oldEnd: 15, newEnd: 19 });
+    assert.deepEqual(textChange('aXc', 'aYYc'), { start: 1, oldEnd: 2, newEnd: 3 });
+    const long = 'x'.repeat(5000);
+    assert.deepEqual(textChange(long + 'a' + long, long + long), { start: 5000, oldEnd: 5001, newEnd: 5000 });
+  });
+});
+
+describe('reparseDocument', () => {
+  for (const [name, original] of Object.entries(DOCUMENTS)) {
+    it(`equals a parse from scratch after each of 150 random edits of ${name}`, () => {
+      const next = random(7 + original.length);
+      let text = original;
+      let parsed: ParsedDocument = parseDocumentWithState(text);
+      let spliced = 0;
+      for (let e = 0; e < 150; e++) {
+        const edited = edit(text, next);
+        const again = reparseDocument(parsed, edited);
+        const full = parseDocumentWithState(edited);
+        const where = `edit ${e} of ${name}`;
+        assert.deepEqual(again.document, full.document, where);
+        assert.deepEqual(again.state.lines, full.state.lines, where);
+        assert.deepEqual(again.state.blocks, full.state.blocks, where);
+        assert.deepEqual(again.state.pages.artifacts, full.state.pages.artifacts, where);
+        if (again.incremental) spliced++;
+        text = edited;
+        parsed = again;
+      }
+      // Most edits must take the incremental path, or this test proves nothing about it.
+      assert.ok(spliced > 100, `only ${spliced} of 150 edits were parsed incrementally`);
+    });
+  }
+
+  it('parses the whole text again when an edit opens an HTML comment that runs over lines', () => {
+    const parsed = parseDocumentWithState(DRAFT);
+    const at = DRAFT.indexOf('\n\n', 2000);
+    const edited = DRAFT.slice(0, at) + '\n<!-- draft note' + DRAFT.slice(at);
+    const again = reparseDocument(parsed, edited);
+    assert.equal(again.incremental, false);
+    assert.deepEqual(again.document, parseDocumentWithState(edited).document);
+  });
+});
+
+describe('createIncrementalReviewer', () => {
+  const rulebook = compiledRecommended();
+
+  for (const [name, original] of Object.entries(DOCUMENTS)) {
+    it(`finds what analyze() finds after each of 60 random edits of ${name}`, () => {
+      const next = random(11 + original.length);
+      const reviewer = createIncrementalReviewer(rulebook);
+      let text = original;
+      assert.deepEqual(reviewer.review(text).findings, analyze(text, rulebook).findings);
+      for (let e = 0; e < 60; e++) {
+        text = edit(text, next);
+        assert.deepEqual(reviewer.review(text).findings, analyze(text, rulebook).findings, `edit ${e} of ${name}`);
+      }
+    });
+  }
+
+  it('re-reads the clauses that use a defined term when its definition changes', () => {
+    const before = [
+      '1. "Contributed Materials" means the reports and invoices prepared under this Agreement.',
+      '',
+      '2. Supplier shall disclose the Contributed Materials to any Governmental Authority upon request.',
+      '',
+    ].join('\n');
+    const after = before.replace('the reports and invoices', 'the source code, know-how and manufacturing processes');
+    const reviewer = createIncrementalReviewer(rulebook);
+    const first = reviewer.review(before);
+    const second = reviewer.review(after);
+    assert.deepEqual(first.findings, analyze(before, rulebook).findings);
+    assert.deepEqual(second.findings, analyze(after, rulebook).findings);
+    // The clause in section 2 did not change, yet its findings did: the definition reached it.
+    const inClause2 = (findings: typeof first.findings) => findings.filter((f) => f.start > before.indexOf('2. Supplier')).map((f) => f.ruleId);
+    assert.deepEqual(inClause2(first.findings), []);
+    assert.ok(inClause2(second.findings).includes('tt/data-to-authorities-on-demand'), inClause2(second.findings).join(', '));
+  });
+
+  it('gives the same findings in slices as in one go, and after a reset', () => {
+    const reviewer = createIncrementalReviewer(rulebook);
+    reviewer.review(DRAFT);
+    const edited = DRAFT.replace('Article', 'ARTICLE');
+    const review = reviewer.start(edited);
+    let slices = 0;
+    let yields = 0;
+    while (!review.step(() => ++yields % 3 === 0)) slices++;
+    assert.ok(slices > 0, 'the review never yielded');
+    assert.deepEqual(review.result().findings, analyze(edited, rulebook).findings);
+    reviewer.reset();
+    assert.deepEqual(reviewer.review(edited).findings, analyze(edited, rulebook).findings);
+  });
+});
