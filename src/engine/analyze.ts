@@ -74,12 +74,14 @@ export class DocumentReview {
     for (const sentence of document.sentences) if (isReviewable(sentence)) this.queue.push(sentence.index);
   }
 
-  /** Reads the sentences that overlap `ranges` (the visible part of an editor) before the others. */
-  prioritize(ranges: readonly Span[]): void {
+  /** Reads the sentences that overlap `ranges` (the visible part of an editor) before the others; returns how many there are. */
+  prioritize(ranges: readonly Span[]): number {
     const pending = this.queue.slice(this.cursor);
     const sentences = this.document.sentences;
     const visible = (index: number): boolean => ranges.some((range) => sentences[index].start < range.end && range.start < sentences[index].end);
-    this.queue = this.queue.slice(0, this.cursor).concat(pending.filter(visible), pending.filter((index) => !visible(index)));
+    const first = pending.filter(visible);
+    this.queue = this.queue.slice(0, this.cursor).concat(first, pending.filter((index) => !visible(index)));
+    return first.length;
   }
 
   /** Matches sentences until `shouldYield()` returns true (checked after each sentence); returns whether every sentence is done. */
@@ -103,12 +105,25 @@ export class DocumentReview {
   /** The findings, once every sentence has been read. */
   result(): AnalysisResult {
     if (!this.done) throw new Error('DocumentReview.result() called before every sentence was read');
-    const { document, rulebook, vocabulary, options, isOn } = this;
     this.memo?.end();
+    return { document: this.document, findings: this.findings(true), statistics: { ...this.statistics } };
+  }
+
+  /**
+   * The findings of the sentences read so far, without the document-wide ones (a missing
+   * protection can only be known at the end): what an editor shows of a long document while the
+   * rest of it is still being read.
+   */
+  partialFindings(): Finding[] {
+    return this.findings(false);
+  }
+
+  private findings(withDocumentRules: boolean): Finding[] {
+    const { document, rulebook, vocabulary, options, isOn } = this;
     const matches = [...this.matchesBySentence.keys()].sort((a, b) => a - b).flatMap((index) => this.matchesBySentence.get(index) ?? []);
     const reported = resolveMatches(matches.filter((match) => isOn(match.rule.definition.id, match.rule.definition.enabled)));
     const findings = reported.map((match) => findingFromMatch(match, document, rulebook, vocabulary));
-    findings.push(...documentFindings(document, rulebook.documentRules.filter((rule) => isOn(rule.definition.id, rule.definition.enabled)), matches));
+    if (withDocumentRules) findings.push(...documentFindings(document, rulebook.documentRules.filter((rule) => isOn(rule.definition.id, rule.definition.enabled)), matches));
     const suppressions = findSuppressions(document.text, document.lines);
     const perspective = options.perspective ?? rulebook.perspective;
     const seen = applyPerspective(findings, perspective, document.analysisText, (offset) => findContaining(document.sentences, offset));
@@ -116,7 +131,7 @@ export class DocumentReview {
       (finding) => (options.includeProtective ?? true ? true : finding.category !== 'protective') && !isSuppressed(suppressions, finding.range.start.line, finding.ruleId, finding.category),
     );
     visible.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-    return { document, findings: visible, statistics: { ...this.statistics } };
+    return visible;
   }
 }
 

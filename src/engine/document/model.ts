@@ -79,13 +79,28 @@ export interface ParsedDocument {
 }
 
 export function parseDocumentWithState(text: string): ParsedDocument {
+  return runSteps(parseInSteps(text));
+}
+
+/**
+ * Parses `text` in steps: the generator pauses between the stages of parsing, so that an editor
+ * can yield to other work while a long document is parsed for the first time. Each stage takes a
+ * few tens of milliseconds on a 300-page agreement.
+ */
+export function* parseInSteps(text: string): Generator<void, ParsedDocument> {
   const rawLines = splitLines(text);
   const pages = readPageArtifacts(text, rawLines);
+  yield;
   const pageArtifacts = pages.artifacts;
   const analysisText = buildAnalysisText(text, pageArtifacts);
+  yield;
   const blocks = groupBlocks(analysisText, rawLines, pageArtifacts);
   const sections = buildSections(analysisText, blocks, text.length);
+  yield;
   const { clauses, sentences } = buildClauses(analysisText, blocks, sections);
+  yield;
+  const definedTerms = findDefinedTerms(analysisText, (offset) => findContaining(sentences, offset));
+  yield;
   const document: ContractDocument = {
     text,
     analysisText,
@@ -97,11 +112,19 @@ export function parseDocumentWithState(text: string): ParsedDocument {
     sections,
     clauses,
     sentences,
-    definedTerms: findDefinedTerms(analysisText, (offset) => findContaining(sentences, offset)),
+    definedTerms,
     parties: findParties(analysisText),
     kinds: classifyDocument(analysisText),
   };
   return { document, state: { lines: rawLines, pages, blocks }, incremental: false };
+}
+
+/** Runs a stepwise computation to its end without pausing. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }
 
 /** A block whose text did not change since the last parse: its clause and sentences, moved by `delta`. */

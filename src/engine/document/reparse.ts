@@ -5,7 +5,7 @@ import { groupBlocksFrom, type LayoutBlock } from './clauses';
 import { classifyDocument, KIND_TEXT_LIMIT } from './documentKind';
 import { findDefinedTerms } from './definedTerms';
 import { splitLines, type RawLine } from './lines';
-import { buildClauses, findContaining, parseDocumentWithState, type ContractDocument, type ParsedDocument, type ReusedBlock } from './model';
+import { buildClauses, findContaining, parseInSteps, runSteps, type ContractDocument, type ParsedDocument, type ReusedBlock } from './model';
 import { inlineArtifacts, isRunningHeader, keyOfLine, lineArtifacts, mergeSpans } from './pageArtifacts';
 import { findParties, PARTY_TEXT_LIMIT } from './parties';
 import { buildSections } from './sections';
@@ -45,9 +45,14 @@ const CHUNK = 2048;
  * `previous.state` is updated in place and must not be used again.
  */
 export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
+  return runSteps(reparseInSteps(previous, text));
+}
+
+/** `reparseDocument` in steps: a whole-text parse, when one is needed, pauses between its stages (see parseInSteps). */
+export function* reparseInSteps(previous: ParsedDocument, text: string): Generator<void, ParsedDocument> {
   const change = textChange(previous.document.text, text);
   if (!change) return previous;
-  return spliceParse(previous, text, change) ?? parseDocumentWithState(text);
+  return spliceParse(previous, text, change) ?? (yield* parseInSteps(text));
 }
 
 /** Markers of page boilerplate and of comments that can run over line breaks. */

@@ -1,6 +1,6 @@
 import { DocumentReview, type AnalysisResult, type AnalyzeOptions } from '../analyze';
-import { parseDocumentWithState, type ParsedDocument } from '../document/model';
-import { reparseDocument } from '../document/reparse';
+import { parseInSteps, runSteps, type ParsedDocument } from '../document/model';
+import { reparseInSteps } from '../document/reparse';
 import type { CompiledRulebook } from '../rulebook/compileRulebook';
 import { SentenceMemo } from './sentenceMemo';
 
@@ -18,6 +18,8 @@ export interface IncrementalReviewer {
    * review abandons this one; what it had read is kept for the next.
    */
   start(text: string, options?: AnalyzeOptions): DocumentReview;
+  /** `start` in steps: a whole-text parse (the first one, or after an edit that reaches far) pauses between its stages. */
+  startInSteps(text: string, options?: AnalyzeOptions): Generator<void, DocumentReview>;
   /** Forgets the document (when it closes). */
   reset(): void;
 }
@@ -25,14 +27,19 @@ export interface IncrementalReviewer {
 export function createIncrementalReviewer(rulebook: CompiledRulebook): IncrementalReviewer {
   let parsed: ParsedDocument | undefined;
   let memo = new SentenceMemo();
-  const start = (text: string, options: AnalyzeOptions = {}): DocumentReview => {
+  function* startInSteps(text: string, options: AnalyzeOptions = {}): Generator<void, DocumentReview> {
     const before = parsed;
-    parsed = before ? reparseDocument(before, text) : parseDocumentWithState(text);
-    const origin = before && parsed !== before && parsed.origins ? { base: before.document, origins: parsed.origins } : undefined;
-    return new DocumentReview(parsed.document, rulebook, options, memo, origin);
-  };
+    // Forget the old parse first: reparsing consumes it, so if this is abandoned half-way the next review starts afresh.
+    parsed = undefined;
+    const after = before ? yield* reparseInSteps(before, text) : yield* parseInSteps(text);
+    parsed = after;
+    const origin = before && after !== before && after.origins ? { base: before.document, origins: after.origins } : undefined;
+    return new DocumentReview(after.document, rulebook, options, memo, origin);
+  }
+  const start = (text: string, options: AnalyzeOptions = {}): DocumentReview => runSteps(startInSteps(text, options));
   return {
     start,
+    startInSteps,
     review(text, options) {
       const review = start(text, options);
       review.step();
