@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FindingStore, Review } from './findingStore';
 import type { Log } from './log';
-import { reviewText } from './reviewer';
+import { DocumentReviewers } from './reviewer';
 import type { RulebookService } from './rulebookService';
 import { isReviewed, readSettings } from './settings';
 import { toDiagnostic, withSettings } from './toDiagnostic';
@@ -16,6 +16,8 @@ export class ReviewController implements vscode.Disposable {
   private readonly reviewed = new vscode.EventEmitter<vscode.Uri>();
   /** Documents already reported as too large or binary, so the log says it once. */
   private readonly tooLarge = new Set<string>();
+  /** One incremental reviewer per open document: an edit re-reads only what it changed. */
+  private readonly reviewers = new DocumentReviewers();
   private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.reviewed];
   /** Fires after a document's findings were updated (or cleared). */
   readonly onDidReview = this.reviewed.event;
@@ -108,16 +110,28 @@ export class ReviewController implements vscode.Disposable {
     try {
       const rulebook = await this.rulebooks.rulebookFor(document.uri);
       if (document.isClosed || document.version !== version) return;
-      const { findings, lines } = reviewText(text, rulebook, { disabledRules: settings.disabledRules, includeProtective: settings.showProtective, perspective: settings.perspective });
-      if (document.isClosed || document.version !== version) return;
-      const shown = withSettings(findings, settings);
+      const options = { disabledRules: settings.disabledRules, includeProtective: settings.showProtective, perspective: settings.perspective };
+      const firstReview = !this.store.get(key);
+      const outcome = await this.reviewers.review(key, text, rulebook, options, {
+        visible: visibleOffsets(document),
+        // A long document opened for the first time shows what is on screen before the rest is read.
+        onVisibleRead: ({ findings, lines }) => {
+          if (!firstReview || document.isClosed || document.version !== version || this.store.get(key)) return;
+          this.diagnostics.set(document.uri, withSettings(findings, settings).map((finding) => toDiagnostic(finding, document.uri, finding.severity, lines)));
+        },
+      });
+      // Undefined: a newer review of this document took over.
+      if (!outcome || document.isClosed || document.version !== version) return;
+      const shown = withSettings(outcome.findings, settings);
       this.store.set({ uri: key, version, languageId: document.languageId, findings: shown, text });
       this.diagnostics.set(
         document.uri,
-        shown.map((finding) => toDiagnostic(finding, document.uri, finding.severity, lines)),
+        shown.map((finding) => toDiagnostic(finding, document.uri, finding.severity, outcome.lines)),
       );
       this.reviewed.fire(document.uri);
     } catch (error) {
+      // Start the next review of this document from scratch rather than from a state the error may have left.
+      this.reviewers.forget(key);
       this.log.error('Reviewing a document', error, vscode.workspace.asRelativePath(document.uri));
     }
   }
@@ -128,6 +142,7 @@ export class ReviewController implements vscode.Disposable {
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
+    this.reviewers.forget(key);
     this.store.delete(uri);
     this.diagnostics.delete(uri);
     if (fire) this.reviewed.fire(uri);
@@ -137,4 +152,12 @@ export class ReviewController implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** The offsets of a document's text on screen, in every editor that shows it. */
+function visibleOffsets(document: vscode.TextDocument): { start: number; end: number }[] {
+  return vscode.window.visibleTextEditors
+    .filter((editor) => editor.document === document)
+    .flatMap((editor) => editor.visibleRanges)
+    .map((range) => ({ start: document.offsetAt(range.start), end: document.offsetAt(range.end) }));
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, compiledRecommended, createIncrementalReviewer } from '../../src/engine';
-import { parseDocumentWithState, type ParsedDocument } from '../../src/engine/document/model';
+import { parseDocumentWithState, parseInSteps, type ParsedDocument } from '../../src/engine/document/model';
 import { reparseDocument, textChange } from '../../src/engine/document/reparse';
 
 /**
@@ -114,8 +114,32 @@ describe('reparseDocument', () => {
   });
 });
 
+describe('parseInSteps', () => {
+  it('pauses between the stages of parsing and ends with the same document', () => {
+    const text = DOCUMENTS['the example draft in filing layout'];
+    const steps = parseInSteps(text);
+    let pauses = 0;
+    let next = steps.next();
+    while (!next.done) {
+      pauses++;
+      next = steps.next();
+    }
+    assert.ok(pauses >= 3, `only ${pauses} pauses`);
+    assert.deepEqual(next.value.document, parseDocumentWithState(text).document);
+  });
+});
+
 describe('createIncrementalReviewer', () => {
   const rulebook = compiledRecommended();
+
+  it('starts afresh after a review abandoned half-way through parsing', () => {
+    const reviewer = createIncrementalReviewer(rulebook);
+    reviewer.review(DRAFT);
+    const abandoned = reviewer.startInSteps(DRAFT + '\n<!-- a comment makes this a whole-text parse');
+    abandoned.next();
+    const edited = DRAFT.replace('Article', 'ARTICLE');
+    assert.deepEqual(reviewer.review(edited).findings, analyze(edited, rulebook).findings);
+  });
 
   for (const [name, original] of Object.entries(DOCUMENTS)) {
     it(`finds what analyze() finds after each of 60 random edits of ${name}`, () => {
