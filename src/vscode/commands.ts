@@ -18,6 +18,8 @@ export interface CommandServices {
   log: Log;
   /** Every rule id of the rulebook in force for a document (or the built-in one). */
   ruleIds(uri?: vscode.Uri): Promise<string[]>;
+  /** The review worker bundle (Review Workspace reviews on worker threads), when the extension runs from disk. */
+  workerScript?: string;
 }
 
 /** Registers the commands of the "ClauseGuard" category. Each returns a result tests can check. */
@@ -96,7 +98,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     vscode.commands.registerCommand(
       'clauseguard.reviewWorkspace',
       guarded('Reviewing the workspace', async (): Promise<WorkspaceReviewSummary> => {
-        const summary = await reviewWorkspace(controller, store, rulebooks, log);
+        const summary = await reviewWorkspace(controller, store, rulebooks, log, services.workerScript);
         const skipped = summary.skipped.length ? `; ${summary.skipped.length} skipped (see the ClauseGuard output)` : '';
         void vscode.window.showInformationMessage(`ClauseGuard ${summary.cancelled ? 'stopped after' : 'reviewed'} ${summary.files} file${summary.files === 1 ? '' : 's'}: ${summary.findings} finding${summary.findings === 1 ? '' : 's'}${skipped}.`);
         return summary;

@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerHoverProvider(everywhere, new FindingHoverProvider(controller, log)),
     vscode.languages.registerCodeActionsProvider(everywhere, new FindingCodeActionProvider(controller, log), FindingCodeActionProvider.metadata),
     vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, new RuleDocumentationProvider((id) => rulebooks.findRule(id))),
-    ...registerCommands({ store, controller, rulebooks, log, ruleIds }),
+    ...registerCommands({ store, controller, rulebooks, log, ruleIds, workerScript: context.extensionUri.scheme === 'file' ? vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath : undefined }),
   );
   log.info('ClauseGuard is active. Contracts are reviewed on this machine; nothing is sent anywhere.');
   controller.reviewAll();

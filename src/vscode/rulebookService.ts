@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { compiledRecommended, loadRulebooks, type CompiledRulebook, type RuleDefinition, type RulebookProblem } from '../engine';
+import type { RulebookText } from '../workers/protocol';
 import type { Log } from './log';
 import { workspaceRulebookHost } from './rulebookHost';
 import { readSettings } from './settings';
@@ -9,6 +10,8 @@ export const TEAM_RULEBOOK = '.clauseguard/rulebook.json';
 
 interface FolderState {
   rulebook: CompiledRulebook;
+  /** The team rulebooks the rulebook was compiled from (the built-in one aside), for review workers. */
+  sources: RulebookText[];
   /** URI strings of every rulebook file that took part, for the watcher. */
   locations: Set<string>;
   loading?: Promise<void>;
@@ -63,12 +66,18 @@ export class RulebookService implements vscode.Disposable {
     const key = folder?.uri.toString() ?? '';
     let state = this.folders.get(key);
     if (!state) {
-      state = { rulebook: compiledRecommended(), locations: new Set() };
+      state = { rulebook: compiledRecommended(), sources: [], locations: new Set() };
       this.folders.set(key, state);
       state.loading = this.reload(folder);
     }
     await state.loading;
     return state.rulebook;
+  }
+
+  /** The texts of the team rulebooks in force for a document, in order: review workers compile exactly these. */
+  async sourcesFor(uri: vscode.Uri): Promise<RulebookText[]> {
+    await this.rulebookFor(uri);
+    return this.folders.get(vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '')?.sources ?? [];
   }
 
   /** A rule by id from any loaded rulebook (a folder's first, then the built-in one). */
@@ -83,7 +92,7 @@ export class RulebookService implements vscode.Disposable {
   /** Reloads a folder's rulebooks; on success the new one is in force, on failure the last good one stays. */
   async reload(folder: vscode.WorkspaceFolder | undefined): Promise<void> {
     const key = folder?.uri.toString() ?? '';
-    const state = this.folders.get(key) ?? { rulebook: compiledRecommended(), locations: new Set<string>() };
+    const state = this.folders.get(key) ?? { rulebook: compiledRecommended(), sources: [], locations: new Set<string>() };
     this.folders.set(key, state);
     const locations = folder ? await this.rulebookLocations(folder) : [];
     const loaded = await loadRulebooks(locations, workspaceRulebookHost(folder, vscode.workspace.isTrusted));
@@ -93,6 +102,7 @@ export class RulebookService implements vscode.Disposable {
     if (loaded.rulebook) {
       const previous = state.rulebook;
       state.rulebook = loaded.rulebook;
+      state.sources = loaded.parsed.slice(1).map((book) => ({ source: book.source, text: book.text, location: book.location }));
       this.warned.delete(key);
       if (previous.version !== loaded.rulebook.version) this.changed.fire(folder);
     } else if (!this.warned.has(key)) {
