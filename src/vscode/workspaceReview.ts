@@ -24,6 +24,8 @@ export interface WorkspaceReviewSummary {
   findings: number;
   skipped: { uri: vscode.Uri; reason: string }[];
   cancelled: boolean;
+  /** How many of the files were reviewed on worker threads (the rest in the extension host). */
+  onWorkers: number;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface WorkspaceReviewSummary {
  * this thread if workers cannot start.
  */
 export async function reviewWorkspace(controller: ReviewController, store: FindingStore, rulebooks: RulebookService, log: Log, workerScript?: string): Promise<WorkspaceReviewSummary> {
-  const summary: WorkspaceReviewSummary = { files: 0, findings: 0, skipped: [], cancelled: false };
+  const summary: WorkspaceReviewSummary = { files: 0, findings: 0, skipped: [], cancelled: false, onWorkers: 0 };
   const languages = readSettings().languages;
   const extensions = languages.flatMap((language) => EXTENSIONS[language] ?? []);
   if (!extensions.length) return summary;
@@ -71,8 +73,9 @@ export async function reviewWorkspace(controller: ReviewController, store: Findi
         return;
       }
       const text = decoder.decode(bytes);
-      const findings = await workers.review(uri, text, settings);
+      const { findings, onWorker } = await workers.review(uri, text, settings);
       if (token.isCancellationRequested) return;
+      if (onWorker) summary.onWorkers++;
       const shown = withSettings(findings, settings);
       const lines = new LineIndex(text);
       store.set({ uri: uri.toString(), version: undefined, languageId: languageOf(uri), findings: shown, text });
@@ -114,18 +117,18 @@ class FolderPools {
     readonly size: number,
   ) {}
 
-  async review(uri: vscode.Uri, text: string, settings: Settings): Promise<Finding[]> {
-    if (this.closed) return [];
+  async review(uri: vscode.Uri, text: string, settings: Settings): Promise<{ findings: Finding[]; onWorker: boolean }> {
+    if (this.closed) return { findings: [], onWorker: false };
     const options = { disabledRules: settings.disabledRules, includeProtective: settings.showProtective, perspective: settings.perspective };
     if (this.workerScript && this.size > 1 && !this.workersFailed) {
       const reply = await (await this.poolFor(uri, settings)).review({ text });
-      if (reply.ok) return reply.findings;
-      if (this.closed) return []; // cancelled: the workers were stopped
+      if (reply.ok) return { findings: reply.findings, onWorker: true };
+      if (this.closed) return { findings: [], onWorker: false }; // cancelled: the workers were stopped
       if (reply.skipped) throw new Error(reply.skipped);
       if (!this.workersFailed) this.log.warn(`Review workers are not available (${reply.error}); reviewing in the extension host instead.`);
       this.workersFailed = true;
     }
-    return reviewText(text, await this.rulebooks.rulebookFor(uri), options).findings;
+    return { findings: reviewText(text, await this.rulebooks.rulebookFor(uri), options).findings, onWorker: false };
   }
 
   private async poolFor(uri: vscode.Uri, settings: Settings): Promise<ReviewPool> {

@@ -8,8 +8,10 @@ describe('ClauseGuard commands in a real VS Code', () => {
   it('Review Workspace fills the Problems panel with files that are not open', async () => {
     const unopened = workspaceUri('contracts', 'unopened.txt');
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === unopened.toString()));
-    const summary = await vscode.commands.executeCommand<{ files: number; findings: number }>('clauseguard.reviewWorkspace');
+    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; onWorkers: number }>('clauseguard.reviewWorkspace');
     assert.ok(summary.files >= 3, `reviewed ${summary.files} files`);
+    // The files that are not open go to the same worker pool as the CLI uses.
+    assert.ok(summary.onWorkers >= 1, `${summary.onWorkers} files were reviewed on worker threads`);
     const diagnostics = clauseGuardDiagnostics(unopened);
     assert.ok(diagnostics.some((diagnostic) => codeOf(diagnostic) === 'tt/ip-assignment'), 'the assignment in the unopened file');
     assert.ok(diagnostics.some((diagnostic) => diagnostic.message.length > 0 && codeOf(diagnostic).startsWith('tt/disclosure')), 'the disclosure to authorities');
