@@ -66,13 +66,15 @@ if (!production) {
     outbase: 'test/unit',
     external: ['mocha', 'typescript'],
   });
-  builds.push({
-    ...shared,
-    entryPoints: testEntries('test/editor'),
-    outdir: 'out/test/editor',
-    outbase: 'test/editor',
-    external: ['vscode', 'mocha'],
-  });
+  for (const suite of ['editor', 'editor-untrusted']) {
+    builds.push({
+      ...shared,
+      entryPoints: testEntries(`test/${suite}`),
+      outdir: `out/test/${suite}`,
+      outbase: `test/${suite}`,
+      external: ['vscode', 'mocha'],
+    });
+  }
 }
 
 /** Writes schemas/rulebook.schema.json from the shapes the rulebook validator uses. */

@@ -70,9 +70,10 @@ async function resolveBinaries(opts) {
 
 // Starts code-server on a free loopback port (after installing opts.installExtensions .vsix files); resolves { port, url, stop(), userDataDir, extensionsDir, logFile, output() } once it answers HTTP.
 export async function startCodeServer(opts = {}) {
-  const { extraArgs = [], env = {}, startTimeoutMs = 60_000, echo = false, keepTemp = false, userSettings } = opts;
+  const { extraArgs = [], env = {}, startTimeoutMs = 60_000, echo = false, keepTemp = false, userSettings, workspaceTrust = false } = opts;
   const { nodeBin, codeServerEntry } = await resolveBinaries(opts);
-  const sandbox = makeSandbox('cg-cs-', userSettings);
+  const trustSettings = workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {};
+  const sandbox = makeSandbox('cg-cs-', { ...trustSettings, ...userSettings });
   const extensionsDir = opts.extensionsDir ? resolve(opts.extensionsDir) : sandbox.extensionsDir;
   const removeSandbox = () => { if (!keepTemp) rmSync(sandbox.dir, { recursive: true, force: true }); };
   const unregisterRemove = onProcessExit(removeSandbox);
@@ -87,7 +88,8 @@ export async function startCodeServer(opts = {}) {
 
   const args = [
     codeServerEntry,
-    ...BASE_FLAGS,
+    // With workspaceTrust, folders open in restricted mode (no prompt): for testing untrusted workspaces.
+    ...BASE_FLAGS.filter((flag) => !(workspaceTrust && flag === '--disable-workspace-trust')),
     '--config', sandbox.configFile,
     '--bind-addr', '127.0.0.1:0', // the OS picks a free port; we read it from the log
     '--user-data-dir', sandbox.userDataDir,

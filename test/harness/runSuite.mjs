@@ -34,6 +34,7 @@ export async function runSuite({
   screenshotPath,
   extensionEnv,
   userSettings,
+  workspaceTrust = false,
   installExtensions = [],
   verbose = !!process.env.CLAUSEGUARD_HARNESS_VERBOSE,
   out = process.stdout,
@@ -52,7 +53,7 @@ export async function runSuite({
         `runSuite: timed out after ${timeoutMs / 1000}s: the extension host never reported the end of the tests ` +
         `(codeAutomationExit). Last output:\n${printer.lastLines(15)}`)), timeoutMs);
     });
-    const running = runInBrowser({ tools, paths, session, printer, note, started, verbose, userSettings, installExtensions, extensionEnv });
+    const running = runInBrowser({ tools, paths, session, printer, note, started, verbose, userSettings, workspaceTrust, installExtensions, extensionEnv });
     running.catch(() => {}); // after a timeout its rejection (we tear it down) is expected
     const result = await Promise.race([running, timedOut]);
     note(`suite finished with exit code ${result.code} after ${secs(started)}s`);
@@ -71,8 +72,8 @@ export async function runSuite({
 }
 
 // Starts code-server and chromium (recorded in `session` for cleanup), opens the workbench and resolves with { code, logs } from codeAutomationExit.
-async function runInBrowser({ tools, paths, session, printer, note, started, verbose, userSettings, installExtensions, extensionEnv }) {
-  session.server = await startCodeServer({ ...tools, echo: verbose, userSettings, installExtensions });
+async function runInBrowser({ tools, paths, session, printer, note, started, verbose, userSettings, workspaceTrust, installExtensions, extensionEnv }) {
+  session.server = await startCodeServer({ ...tools, echo: verbose, userSettings, workspaceTrust, installExtensions });
   const { server } = session;
   note(`code-server ${server.url} (pid ${server.pid}) up after ${secs(started)}s`);
 
