@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { analyze, compiledRecommended, createIncrementalReviewer } from '../../src/engine';
 import { parseDocumentWithState, parseInSteps, type ParsedDocument } from '../../src/engine/document/model';
 import { reparseDocument, textChange } from '../../src/engine/document/reparse';
+import { findDefinitionMatches, updateDefinitionMatches } from '../../src/engine/document/definedTerms';
 
 /**
  * Incremental review must be invisible: after any edit, re-parsing only the edited lines and
@@ -95,6 +96,7 @@ describe('reparseDocument', () => {
         assert.deepEqual(again.state.lines, full.state.lines, where);
         assert.deepEqual(again.state.blocks, full.state.blocks, where);
         assert.deepEqual(again.state.pages.artifacts, full.state.pages.artifacts, where);
+        assert.deepEqual(again.state.definitions, full.state.definitions, where);
         if (again.incremental) spliced++;
         text = edited;
         parsed = again;
@@ -111,6 +113,36 @@ describe('reparseDocument', () => {
     const again = reparseDocument(parsed, edited);
     assert.equal(again.incremental, false);
     assert.deepEqual(again.document, parseDocumentWithState(edited).document);
+  });
+});
+
+describe('updateDefinitionMatches', () => {
+  // Text made of what definitions are made of: quotes, parentheses, "means", lists of terms, long runs of white space.
+  const PIECES = ['"', "'", '(', ')', ' ', '   ', ' '.repeat(300), 'the ', 'Licensed Know-How', 'JV Company', ' means ', ' shall mean ', ' or ', ', ', ' and ',
+    'has the meaning', ':', 'includes', '(collectively, the ', 'hereinafter ', 'Party A', 'x'.repeat(50), 'word ', 'Term', '.', "Licensor's "];
+
+  it('equals a scan of the whole text after each of 3,000 random edits', () => {
+    const next = random(2024);
+    const generate = (count: number): string => Array.from({ length: count }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
+    let edits = 0;
+    for (let d = 0; d < 100; d++) {
+      let text = generate(200 + Math.floor(next() * 600));
+      let matches = findDefinitionMatches(text);
+      for (let e = 0; e < 30; e++) {
+        const at = Math.floor(next() * (text.length + 1));
+        const end = Math.min(text.length, at + (next() < 0.5 ? Math.floor(next() * 30) : 0));
+        const edited = text.slice(0, at) + (next() < 0.7 ? generate(1 + Math.floor(next() * 3)) : '') + text.slice(end);
+        // The changed stretch as an incremental parse reports it: the edit, widened to whole lines.
+        const start = Math.max(0, at - Math.floor(next() * 20));
+        const oldEnd = Math.min(text.length, end + Math.floor(next() * 20));
+        const updated = updateDefinitionMatches(matches, edited, start, oldEnd, oldEnd + edited.length - text.length);
+        assert.deepEqual(updated, findDefinitionMatches(edited), `document ${d}, edit ${e}`);
+        text = edited;
+        matches = updated;
+        edits++;
+      }
+    }
+    assert.equal(edits, 3000);
   });
 });
 

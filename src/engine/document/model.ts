@@ -3,7 +3,7 @@ import { trimSpan, type Span } from '../text/spans';
 import { buildAnalysisText } from './analysisText';
 import { groupBlocks, type LayoutBlock } from './clauses';
 import type { RawLine } from './lines';
-import { findDefinedTerms, type DefinedTerm } from './definedTerms';
+import { definedTermsOf, findDefinitionMatches, type DefinedTerm, type DefinitionMatches } from './definedTerms';
 import { classifyDocument, type DocumentKind } from './documentKind';
 import { splitLines } from './lines';
 import { readPageArtifacts, type PageArtifactReading } from './pageArtifacts';
@@ -67,6 +67,8 @@ export interface ParseState {
   lines: RawLine[];
   pages: PageArtifactReading;
   blocks: LayoutBlock[];
+  /** Every match of the definition patterns, from which the defined terms are read. */
+  definitions: DefinitionMatches;
 }
 
 export interface ParsedDocument {
@@ -99,7 +101,8 @@ export function* parseInSteps(text: string): Generator<void, ParsedDocument> {
   yield;
   const { clauses, sentences } = buildClauses(analysisText, blocks, sections);
   yield;
-  const definedTerms = findDefinedTerms(analysisText, (offset) => findContaining(sentences, offset));
+  const definitions = findDefinitionMatches(analysisText);
+  const definedTerms = definedTermsOf(definitions, (offset) => findContaining(sentences, offset));
   yield;
   const document: ContractDocument = {
     text,
@@ -116,7 +119,7 @@ export function* parseInSteps(text: string): Generator<void, ParsedDocument> {
     parties: findParties(analysisText),
     kinds: classifyDocument(analysisText),
   };
-  return { document, state: { lines: rawLines, pages, blocks }, incremental: false };
+  return { document, state: { lines: rawLines, pages, blocks, definitions }, incremental: false };
 }
 
 /** Runs a stepwise computation to its end without pausing. */

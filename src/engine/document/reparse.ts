@@ -3,7 +3,7 @@ import type { Span } from '../text/spans';
 import { buildAnalysisText } from './analysisText';
 import { groupBlocksFrom, type LayoutBlock } from './clauses';
 import { classifyDocument, KIND_TEXT_LIMIT } from './documentKind';
-import { findDefinedTerms } from './definedTerms';
+import { definedTermsOf, updateDefinitionMatches } from './definedTerms';
 import { splitLines, type RawLine } from './lines';
 import { buildClauses, findContaining, parseInSteps, runSteps, type ContractDocument, type ParsedDocument, type ReusedBlock } from './model';
 import { inlineArtifacts, isRunningHeader, keyOfLine, lineArtifacts, mergeSpans } from './pageArtifacts';
@@ -130,6 +130,7 @@ function spliceParse(previous: ParsedDocument, text: string, change: TextChange)
     return undefined;
   };
   const { clauses, sentences, origins } = buildClauses(analysisText, blocks, sections, reuse);
+  const definitions = updateDefinitionMatches(state.definitions, analysisText, regionStart, oldRegionEnd, newRegionEnd);
 
   const document: ContractDocument = {
     text,
@@ -142,11 +143,11 @@ function spliceParse(previous: ParsedDocument, text: string, change: TextChange)
     sections,
     clauses,
     sentences,
-    definedTerms: findDefinedTerms(analysisText, (offset) => findContaining(sentences, offset)),
+    definedTerms: definedTermsOf(definitions, (offset) => findContaining(sentences, offset)),
     parties: regionStart >= PARTY_TEXT_LIMIT ? old.parties : findParties(analysisText),
     kinds: regionStart >= KIND_TEXT_LIMIT ? old.kinds : classifyDocument(analysisText),
   };
-  return { document, state: { lines, pages: { ...pages, artifacts, keys }, blocks }, incremental: true, origins };
+  return { document, state: { lines, pages: { ...pages, artifacts, keys }, blocks, definitions }, incremental: true, origins };
 }
 
 /**
