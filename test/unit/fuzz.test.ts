@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze, applyTextEdits, compiledRecommended, fixAllEdits, LineIndex, type Finding, type TextEdit } from '../../src/engine';
+import { seededRandom as random } from './seededRandom';
 
 /**
  * Any text in, sane findings out. A seeded generator makes thousands of hostile inputs; every one
@@ -7,18 +8,6 @@ import { analyze, applyTextEdits, compiledRecommended, fixAllEdits, LineIndex, t
  * whole characters, and with fixes that touch only their own range. A failure names its seed, so
  * `FUZZ_SEED=<seed> npx mocha` replays it.
  */
-
-/** mulberry32: a small, fast, seeded PRNG. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LEGAL = [
   'The Licensee', 'shall', 'shall not', 'hereby grants', 'to the Licensor', 'a royalty-free', 'irrevocable', 'perpetual', 'licence', 'under any Improvements',

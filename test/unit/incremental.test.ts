@@ -5,6 +5,7 @@ import { analyze, compiledRecommended, createIncrementalReviewer } from '../../s
 import { parseDocumentWithState, parseInSteps, type ParsedDocument } from '../../src/engine/document/model';
 import { reparseDocument, textChange } from '../../src/engine/document/reparse';
 import { findDefinitionMatches, updateDefinitionMatches } from '../../src/engine/document/definedTerms';
+import { seededRandom as random } from './seededRandom';
 
 /**
  * Incremental review must be invisible: after any edit, re-parsing only the edited lines and
@@ -16,16 +17,6 @@ const ROOT = path.resolve(__dirname, '../../..');
 const DRAFT = readFileSync(path.join(ROOT, 'examples/joint-venture-draft.md'), 'utf8');
 const LICENCE = readFileSync(path.join(ROOT, 'test/fixtures/contracts/hard-wrapped-licence.txt'), 'utf8');
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The draft laid out the way EDGAR filings are: hard-wrapped, with running headers and page numbers. */
 function filingLayout(markdown: string): string {
