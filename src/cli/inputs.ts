@@ -54,25 +54,9 @@ function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined 
   }
 }
 
-/** Every contract file below a directory, skipping dependency and build folders. */
+/** Every contract file below a directory, skipping dependency and build folders. Symbolic links count as files; a broken one is reported when it cannot be read. */
 function walk(directory: string): string[] {
-  const found: string[] = [];
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = readdirSync(directory, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) found.push(...walk(path));
-    } else if (CONTRACT_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) {
-      // Files and symbolic links alike; a broken link is reported when it cannot be read.
-      found.push(path);
-    }
-  }
-  return found;
+  return walkAll(directory).filter((path) => CONTRACT_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension)));
 }
 
 /** Expands `*`, `**`, `?`, `[...]` and `{a,b}` relative to `cwd`. */
@@ -86,6 +70,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   return candidates.filter((file) => matcher.test(file.split(sep).join('/')));
 }
 
+/** Every file below a directory, skipping dependency and build folders. */
 function walkAll(directory: string): string[] {
   const found: string[] = [];
   let entries: import('node:fs').Dirent[];
