@@ -71,7 +71,17 @@ export function nextEvent<T>(event: vscode.Event<T>, what: string, accept: (valu
   });
 }
 
+/**
+ * Puts a document back to its text on disk. The revert command acts on the active editor, which
+ * a busy workbench may not have switched to yet, so the text is checked and, if the command did
+ * not take, replaced through the API (and saved, so the document is clean either way).
+ */
 export async function revert(document: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
+  const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+  if (document.getText() === saved) return;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), saved);
+  if (!(await vscode.workspace.applyEdit(edit)) || !(await document.save())) throw new Error(`could not revert ${document.uri.toString()}`);
 }
