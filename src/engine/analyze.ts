@@ -102,6 +102,11 @@ export class DocumentReview {
     return this.cursor >= this.queue.length;
   }
 
+  /** How many sentences are still to be read. */
+  get pending(): number {
+    return this.queue.length - this.cursor;
+  }
+
   /** The findings, once every sentence has been read. */
   result(): AnalysisResult {
     if (!this.done) throw new Error('DocumentReview.result() called before every sentence was read');

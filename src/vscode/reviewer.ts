@@ -22,6 +22,9 @@ export interface SlicedReviewHandlers {
 /** The longest a slice of review holds the extension host before it yields (the target is 50 ms). */
 const SLICE_MS = 20;
 
+/** Below this many sentences left, the rest is read at once rather than the screen's findings shown first. */
+const WORTH_SHOWING_FIRST = 50;
+
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -62,8 +65,8 @@ export class DocumentReviewers {
     let visibleLeft = visible.length ? review.prioritize(visible) : -1;
     let onVisibleRead = handlers.onVisibleRead;
     for (;;) {
-      // Yield at the deadline, and as soon as the sentences on screen are read so they can be shown.
-      const done = review.step(() => --visibleLeft === 0 || performance.now() > deadline);
+      // Yield at the deadline, and as soon as the sentences on screen are read if much is left, so they can be shown.
+      const done = review.step(() => (--visibleLeft === 0 && review.pending > WORTH_SHOWING_FIRST) || performance.now() > deadline);
       if (done) break;
       if (visibleLeft <= 0 && onVisibleRead) {
         onVisibleRead({ findings: review.partialFindings(), lines: review.document.lines });
