@@ -14,6 +14,7 @@ import { describeExit, timeProcess } from './processes.mjs';
 import { formatTable, machine, toJson } from './table.mjs';
 import { runTextlint } from './textlint.mjs';
 import { EDITS, runTyping } from './typing.mjs';
+import { runEditorPauses } from './editorPauses.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const RULEBOOK = path.join(root, 'src/rulebooks/recommended.rulebook.jsonc');
@@ -136,6 +137,15 @@ try {
       same.note = `DIFFERENT: ${differences.slice(0, 3).join('; ')}${differences.length > 3 ? '; ...' : ''}`;
       failures.push('incremental findings differ from analyze()');
     }
+  });
+
+  const openPause = figure(typing, 'editor.opening.longest-pause.ms', "editor: longest pause of the host while it opens", 'ms', { op: '<=', value: 50 });
+  const editPause = figure(typing, 'editor.editing.longest-pause.ms', "editor: longest pause of the host while typing", 'ms', { op: '<=', value: 50 });
+  progress("the editor's review loop: pauses of the extension host");
+  await attempt([openPause, editPause], 'editor pauses', async () => {
+    const result = await runEditorPauses({ root, file: largest.file, tempDir });
+    Object.assign(openPause, { value: result.openingPauseMs, note: `the extension's sliced review of the largest contract, compiled rulebook at hand; findings after ${result.openingMs.toFixed(0)} ms` });
+    Object.assign(editPause, { value: result.editPauseMs, note: `over ${result.edits} edits; edit to findings through the same loop, p50 ${result.editP50.toFixed(1)} ms` });
   });
 
   // 3. Opening.

@@ -1,0 +1,92 @@
+// How long the editor's reviews hold the extension host at a time: the extension's own review loop
+// (src/vscode/reviewer.ts: one incremental reviewer per document, slices that yield, the text on
+// screen first) on the largest contract, opened and then edited 200 times, while a timer notes the
+// longest gap between two turns of the event loop.
+// Run by run.mjs in a fresh process:  node test/bench/editorPauses.mjs BUNDLE FILE [EDITS]
+// Prints one line of JSON.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { runJsonChild } from './processes.mjs';
+import { EDITS, editedTexts } from './typing.mjs';
+
+/** Bundles the editor's review loop and the built-in rulebook into `tempDir` (the extension bundle does not export them). */
+async function bundle(root, tempDir) {
+  const esbuild = createRequire(path.join(root, 'package.json'))('esbuild');
+  const outfile = path.join(tempDir, 'editor-reviewer.cjs');
+  await esbuild.build({
+    stdin: {
+      contents: "export { DocumentReviewers } from './src/vscode/reviewer'; export { compiledRecommended } from './src/engine';",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    logLevel: 'silent',
+    loader: { '.jsonc': 'text' },
+    mainFields: ['module', 'main'],
+  });
+  return outfile;
+}
+
+/** Runs `work` while noting the longest time the event loop did not get a turn. */
+async function withPauses(work) {
+  let last = performance.now();
+  let longest = 0;
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const start = performance.now();
+  await work();
+  const ms = performance.now() - start;
+  running = false;
+  longest = Math.max(longest, performance.now() - last);
+  return { ms, longest };
+}
+
+async function measure(bundlePath, file, count) {
+  const { DocumentReviewers, compiledRecommended } = createRequire(import.meta.url)(bundlePath);
+  const rulebook = compiledRecommended();
+  const options = { disabledRules: new Set(), includeProtective: true };
+  const original = fs.readFileSync(file, 'utf8');
+  // About a screen of text in the middle of the document.
+  const screen = [{ start: Math.floor(original.length / 2), end: Math.floor(original.length / 2) + 4000 }];
+  const reviewers = new DocumentReviewers();
+  const opening = await withPauses(() => reviewers.review(file, original, rulebook, options, { visible: screen }));
+  let editing = 0;
+  const times = [];
+  for (const text of editedTexts(original, count)) {
+    const edit = await withPauses(() => reviewers.review(file, text, rulebook, options, { visible: screen }));
+    editing = Math.max(editing, edit.longest);
+    times.push(edit.ms);
+  }
+  times.sort((a, b) => a - b);
+  return { available: true, openingMs: opening.ms, openingPauseMs: opening.longest, editPauseMs: editing, editP50: times[Math.floor(times.length / 2)], edits: count };
+}
+
+/** Bundles, then measures in a fresh Node process. */
+export async function runEditorPauses({ root, file, tempDir, edits = EDITS }) {
+  const bundlePath = await bundle(root, tempDir);
+  return runJsonChild(fileURLToPath(import.meta.url), [bundlePath, file, String(edits)], { cwd: root });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [bundlePath, file, count] = process.argv.slice(2);
+  measure(bundlePath, file, Number(count) || EDITS).then(
+    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+    (error) => {
+      console.error(error?.stack ?? error);
+      process.exit(1);
+    },
+  );
+}
