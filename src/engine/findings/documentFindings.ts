@@ -1,7 +1,8 @@
 import type { ContractDocument } from '../document/model';
 import type { SentenceMatch } from '../matching/matchSentences';
 import type { CompiledDocumentRule } from '../rulebook/compileRulebook';
-import { trimSpan } from '../text/spans';
+import type { Section } from '../document/sections';
+import { trimSpan, type Span } from '../text/spans';
 import type { Finding } from '../types';
 import { placementSection } from './buildFinding';
 import { fillTemplate } from './templates';
@@ -20,7 +21,7 @@ export function documentFindings(document: ContractDocument, rules: CompiledDocu
     if (!match.documentKinds.some((kind) => document.kinds.includes(kind))) continue;
     if (match.absent.some((id) => matchedRules.has(id))) continue;
     const section = placementSection(document, match.placeIn);
-    const anchor = section ? { start: section.start, end: section.headingEnd } : firstLine(document);
+    const anchor = section ? headingSpan(document, section) : firstLine(document);
     const insertAt = section ? endOfSection(document, section.end) : document.text.length;
     findings.push({
       ruleId: definition.id,
@@ -42,6 +43,11 @@ export function documentFindings(document: ContractDocument, rules: CompiledDocu
     });
   }
   return findings;
+}
+
+/** A section's heading (for a numbered paragraph, its number), without the space after it. */
+function headingSpan(document: ContractDocument, section: Section): Span {
+  return trimSpan(document.analysisText, { start: section.start, end: section.headingEnd });
 }
 
 function firstLine(document: ContractDocument): { start: number; end: number } {
