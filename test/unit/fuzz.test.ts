@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { analyze, applyTextEdits, compiledRecommended, fixAllEdits, LineIndex, type Finding, type TextEdit } from '../../src/engine';
 import { seededRandom as random } from './seededRandom';
 
@@ -188,4 +190,34 @@ describe('fuzzing the engine', function () {
       reviewAndCheck(make(), name, limit ?? GENEROUS_MS);
     });
   }
+});
+
+describe('real contracts', function () {
+  this.timeout(600_000);
+  const root = path.resolve(__dirname, '../../..');
+  // The CUAD corpus the project is developed against sits beside the project (or where CLAUSEGUARD_CORPUS says).
+  const corpus = process.env.CLAUSEGUARD_CORPUS ?? path.resolve(root, '../shared/corpus/cuad/contracts');
+
+  it('reviews the example draft and the fixture contracts sanely, every fix surgical', () => {
+    const files = [path.join(root, 'examples/joint-venture-draft.md'), ...readdirSync(path.join(root, 'test/fixtures/contracts')).map((name) => path.join(root, 'test/fixtures/contracts', name))];
+    const findings = files.reduce((count, file) => count + reviewAndCheck(readFileSync(file, 'utf8'), path.basename(file)).length, 0);
+    assert.ok(findings > 20, `${findings} findings`);
+  });
+
+  it('reviews every contract of the CUAD corpus sanely, every fix surgical (where the corpus is at hand)', function () {
+    if (!existsSync(corpus)) {
+      console.log(`      (no corpus at ${corpus}: set CLAUSEGUARD_CORPUS to check one)`);
+      this.skip();
+    }
+    const files = readdirSync(corpus).filter((name) => /\.(txt|md)$/i.test(name));
+    let findings = 0;
+    let fixes = 0;
+    for (const name of files) {
+      const found = reviewAndCheck(readFileSync(path.join(corpus, name), 'utf8'), name);
+      findings += found.length;
+      fixes += found.reduce((count, finding) => count + finding.fixes.length, 0);
+    }
+    console.log(`      ${files.length} contracts, ${findings} findings, ${fixes} fixes checked`);
+    assert.ok(files.length > 0 && findings > files.length, `${files.length} contracts, ${findings} findings`);
+  });
 });
