@@ -5,6 +5,7 @@ import { analyze, compiledRecommended, createIncrementalReviewer } from '../../s
 import { parseDocumentWithState, parseInSteps, type ParsedDocument } from '../../src/engine/document/model';
 import { reparseDocument, textChange } from '../../src/engine/document/reparse';
 import { findDefinitionMatches, updateDefinitionMatches } from '../../src/engine/document/definedTerms';
+import { findParties, sameParties } from '../../src/engine/document/parties';
 import { seededRandom as random } from './seededRandom';
 
 /**
@@ -134,6 +135,35 @@ describe('updateDefinitionMatches', () => {
       }
     }
     assert.equal(edits, 3000);
+  });
+});
+
+describe('sameParties', () => {
+  it('says the parties are unchanged only when a search of the whole text agrees, over 2,000 random edits', () => {
+    const next = random(77);
+    const LIMIT = 200_000;
+    // A long agreement that names two parties in its preamble, "Party A" once early, and "Party C" just inside the limit of the Party X search.
+    const preamble = 'LICENCE AGREEMENT\n\nThis Agreement is made between Acme Corp., a Delaware corporation ("Licensor"), and Beta Ltd. ("Licensee"), as Party A.\n\n';
+    const line = 'the Licensee shall pay the fees when due under this Agreement.\n';
+    const body = line.repeat(Math.ceil(LIMIT / line.length)).slice(0, LIMIT - 7 - preamble.length - 3);
+    const base = `${preamble}${body}   Party C.\n${line.repeat(300)}`;
+    assert.deepEqual(findParties(base).map((party) => party.name), ['Licensor', 'Licensee', 'Party A', 'Party C']);
+    const PIECES = ['Party B ', 'Party ', ' D', 'x', '\n', ' ', 'Party A', 'xyzzy'];
+    let reused = 0;
+    let changed = 0;
+    for (let e = 0; e < 2000; e++) {
+      // Each edit of the same text: past the preamble, half of them around the limit, where a shift moves "Party C" in or out.
+      const at = next() < 0.5 ? LIMIT - 60 + Math.floor(next() * 120) : 60_000 + Math.floor(next() * (base.length - 60_000));
+      const end = Math.min(base.length, at + (next() < 0.4 ? Math.floor(next() * 12) : 0));
+      const edited = base.slice(0, at) + PIECES[Math.floor(next() * PIECES.length)] + base.slice(end);
+      const same = JSON.stringify(findParties(edited)) === JSON.stringify(findParties(base));
+      if (!same) changed++;
+      if (sameParties(base, edited, at, end, end + edited.length - base.length)) {
+        reused++;
+        assert.ok(same, `edit ${e} at ${at}: the parties changed, but sameParties said they did not`);
+      }
+    }
+    assert.ok(reused > 500 && changed > 100, `reused after ${reused} edits; parties changed after ${changed}`);
   });
 });
 

@@ -24,6 +24,27 @@ const REFERRED_TO_AS = /\breferred\s+to\s+(?:herein\s+|hereinafter\s+|in\s+this\
 /** `(Northwind)`, `(hereinafter Southgate)`: a short name in brackets without quotes. */
 const BARE_NAME = /\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?([A-Z][\w&.-]{1,30}(?:\s+[A-Z][\w&.-]{1,30}){0,2})\)/g;
 
+/** Nothing at or after this offset can change what the preamble says (the search limit, the preamble and the fallback window). */
+const PREAMBLE_REACH = PREAMBLE_SEARCH_LIMIT + PREAMBLE_LENGTH;
+
+/**
+ * Whether the parties of `before` are those of `after`, where `[start, oldEnd)` of the one became
+ * `[start, newEnd)` of the other, without reading the texts again: true when the edit is past
+ * everything the preamble search reads and neither it nor the moved `PARTY_TEXT_LIMIT` boundary
+ * touches a `Party X` name.
+ */
+export function sameParties(before: string, after: string, start: number, oldEnd: number, newEnd: number): boolean {
+  if (start >= PARTY_TEXT_LIMIT) return true;
+  if (start < PREAMBLE_REACH) return false;
+  const near = (text: string, from: number, to: number): boolean => text.slice(Math.max(0, from - PARTY_NAME_REACH), to + PARTY_NAME_REACH).includes('Party');
+  if (near(before, start, oldEnd) || near(after, start, newEnd)) return false;
+  const shift = Math.abs(newEnd - oldEnd);
+  return shift === 0 || (!near(before, PARTY_TEXT_LIMIT - shift, PARTY_TEXT_LIMIT + shift) && !near(after, PARTY_TEXT_LIMIT - shift, PARTY_TEXT_LIMIT + shift));
+}
+
+/** `Party A` and the word boundaries around it. */
+const PARTY_NAME_REACH = 9;
+
 /**
  * Finds the parties: the names the preamble gives them after "between" (`("Licensor")`,
  * `('NWR')`, `hereinafter referred to as "Customer"`, `(Northwind)`), and the `Party A` /

@@ -7,7 +7,7 @@ import { definedTermsOf, updateDefinitionMatches } from './definedTerms';
 import { splitLines, type RawLine } from './lines';
 import { buildClauses, findContaining, parseInSteps, runSteps, type ContractDocument, type ParsedDocument, type ReusedBlock } from './model';
 import { inlineArtifacts, isRunningHeader, keyOfLine, lineArtifacts, mergeSpans } from './pageArtifacts';
-import { findParties, PARTY_TEXT_LIMIT } from './parties';
+import { findParties, sameParties } from './parties';
 import { buildSections } from './sections';
 
 /** Where two versions of a text differ: `[start, oldEnd)` of the old one became `[start, newEnd)`. */
@@ -144,7 +144,7 @@ function spliceParse(previous: ParsedDocument, text: string, change: TextChange)
     clauses,
     sentences,
     definedTerms: definedTermsOf(definitions, (offset) => findContaining(sentences, offset)),
-    parties: regionStart >= PARTY_TEXT_LIMIT ? old.parties : findParties(analysisText),
+    parties: sameParties(old.analysisText, analysisText, regionStart, oldRegionEnd, newRegionEnd) ? old.parties : findParties(analysisText),
     kinds: regionStart >= KIND_TEXT_LIMIT ? old.kinds : classifyDocument(analysisText),
   };
   return { document, state: { lines, pages: { ...pages, artifacts, keys }, blocks, definitions }, incremental: true, origins };
