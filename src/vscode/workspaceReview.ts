@@ -92,8 +92,8 @@ export async function reviewWorkspace(controller: ReviewController, store: Findi
         inFlight.add(job);
         if (inFlight.size >= workers.size * 2) await Promise.race(inFlight);
       }
-      summary.cancelled = token.isCancellationRequested;
-      if (summary.cancelled) await workers.close();
+      // Cancelled: stop the workers at once; the files they had are dropped, not reviewed here instead.
+      if (token.isCancellationRequested) await workers.close();
       await Promise.all(inFlight);
       summary.cancelled = token.isCancellationRequested;
     } finally {
