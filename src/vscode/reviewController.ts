@@ -18,6 +18,8 @@ export class ReviewController implements vscode.Disposable {
   private readonly tooLarge = new Set<string>();
   /** One incremental reviewer per open document: an edit re-reads only what it changed. */
   private readonly reviewers = new DocumentReviewers();
+  /** The latest review started for each document, until it ends. */
+  private readonly running = new Map<string, { version: number; done: Promise<void> }>();
   private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.reviewed];
   /** Fires after a document's findings were updated (or cleared). */
   readonly onDidReview = this.reviewed.event;
@@ -70,22 +72,42 @@ export class ReviewController implements vscode.Disposable {
 
   /**
    * The review of the document's current version, reviewing it now if the debounced review has
-   * not run yet: a hover or light bulb right after typing must not show the previous version's findings.
+   * not run yet: a hover or light bulb right after typing must not show the previous version's
+   * findings. A review of this version already under way is waited for, not started again (a
+   * hover and a light bulb often ask at once).
    */
   async ensureReviewed(document: vscode.TextDocument): Promise<Review | undefined> {
-    const current = this.store.current(document);
-    if (current || !isReviewed(document)) return current;
-    const pending = this.timers.get(document.uri.toString());
-    if (pending) {
-      clearTimeout(pending);
-      this.timers.delete(document.uri.toString());
+    const key = document.uri.toString();
+    // A review can be overtaken by another of the same version (settings changed meanwhile): wait for that one too.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = this.store.current(document);
+      if (current || !isReviewed(document) || document.isClosed) return current;
+      const running = this.running.get(key);
+      if (running?.version === document.version) {
+        await running.done;
+        continue;
+      }
+      const pending = this.timers.get(key);
+      if (pending) {
+        clearTimeout(pending);
+        this.timers.delete(key);
+      }
+      await this.review(document);
     }
-    await this.review(document);
     return this.store.current(document);
   }
 
   /** Reviews a document now. Results for a version the document no longer has are dropped. */
-  async review(document: vscode.TextDocument): Promise<void> {
+  review(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const done: Promise<void> = this.reviewNow(document).finally(() => {
+      if (this.running.get(key)?.done === done) this.running.delete(key);
+    });
+    this.running.set(key, { version: document.version, done });
+    return done;
+  }
+
+  private async reviewNow(document: vscode.TextDocument): Promise<void> {
     const settings = readSettings(document.uri);
     if (!isReviewed(document, settings) || document.isClosed) return;
     const version = document.version;
