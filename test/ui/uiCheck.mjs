@@ -265,18 +265,24 @@ async function hoverFinding(page, box, mustContain) {
   return text;
 }
 
-// Opens the quick fix menu (Ctrl+. at the cursor) and picks the action titled `title`.
+// Opens the quick fix menu (Ctrl+. at the cursor) and picks the action titled `title`. The menu
+// waits for every extension's code actions; Markdown's language server starts on first use and can
+// keep it from opening, so, as a user would, press Ctrl+. again if no menu came.
 async function applyQuickFix(page, box, title) {
-  await page.keyboard.press('Escape'); // closes the hover; the cursor stays in the sentence
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
   const option = menu.locator('.monaco-list-row', { hasText: title }).first();
-  await page.keyboard.press('Control+Period');
-  try {
-    await option.waitFor({ timeout: 15_000 });
-  } catch (err) {
-    const shown = (await menu.isVisible()) ? await menu.innerText() : '(no quick fix menu)';
-    throw new Error(`no quick fix "${title}" in the menu: ${shown.replace(/\s+/g, ' ').slice(0, 400)}`);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape'); // closes the hover (or a menu); the cursor stays in the sentence
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.press('Control+Period');
+    try {
+      await option.waitFor({ timeout: 10_000 });
+      break;
+    } catch (err) {
+      const shown = (await menu.isVisible()) ? await menu.innerText() : '(no quick fix menu)';
+      if (attempt >= 3) throw new Error(`no quick fix "${title}" in the menu after ${attempt} tries: ${shown.replace(/\s+/g, ' ').slice(0, 400)}`);
+      note(`no quick fix "${title}" after Ctrl+. (try ${attempt}: ${shown.replace(/\s+/g, ' ').slice(0, 120)}); pressing it again`);
+    }
   }
   await option.click();
 }
