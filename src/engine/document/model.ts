@@ -107,10 +107,7 @@ export function* parseInSteps(text: string): Generator<void, ParsedDocument> {
   const document: ContractDocument = {
     text,
     analysisText,
-    lines: LineIndex.fromLineStarts(
-      text,
-      rawLines.map((line) => line.start),
-    ),
+    lines: lineIndexOf(text, rawLines),
     pageArtifacts,
     sections,
     clauses,
@@ -120,6 +117,14 @@ export function* parseInSteps(text: string): Generator<void, ParsedDocument> {
     kinds: classifyDocument(analysisText),
   };
   return { document, state: { lines: rawLines, pages, blocks, definitions }, incremental: false };
+}
+
+/** The line index of `text`, from the lines parsing already found. */
+export function lineIndexOf(text: string, lines: RawLine[]): LineIndex {
+  return LineIndex.fromLineStarts(
+    text,
+    lines.map((line) => line.start),
+  );
 }
 
 /** Runs a stepwise computation to its end without pausing. */

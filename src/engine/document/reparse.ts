@@ -1,11 +1,10 @@
-import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/spans';
 import { buildAnalysisText } from './analysisText';
 import { groupBlocksFrom, type LayoutBlock } from './clauses';
 import { classifyDocument, KIND_TEXT_LIMIT } from './documentKind';
 import { definedTermsOf, updateDefinitionMatches } from './definedTerms';
 import { splitLines, type RawLine } from './lines';
-import { buildClauses, findContaining, parseInSteps, runSteps, type ContractDocument, type ParsedDocument, type ReusedBlock } from './model';
+import { buildClauses, findContaining, lineIndexOf, parseInSteps, runSteps, type ContractDocument, type ParsedDocument, type ReusedBlock } from './model';
 import { inlineArtifacts, isRunningHeader, keyOfLine, lineArtifacts, mergeSpans } from './pageArtifacts';
 import { findParties, sameParties } from './parties';
 import { buildSections } from './sections';
@@ -135,10 +134,7 @@ function spliceParse(previous: ParsedDocument, text: string, change: TextChange)
   const document: ContractDocument = {
     text,
     analysisText,
-    lines: LineIndex.fromLineStarts(
-      text,
-      lines.map((line) => line.start),
-    ),
+    lines: lineIndexOf(text, lines),
     pageArtifacts: artifacts,
     sections,
     clauses,
