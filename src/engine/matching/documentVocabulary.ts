@@ -66,10 +66,7 @@ export function buildDocumentVocabulary(document: ContractDocument, rulebook: Co
     const isParty = partyNames.has(term.term.toLowerCase());
     const window = isParty ? undefined : definitionWindow(term);
     const key = cache && `${term.term}\u0001${term.form}\u0001${window ? document.analysisText.slice(...window) : '\u0000party'}`;
-    let concepts = key ? cache.concepts.get(key) : undefined;
-    if (!concepts) {
-      concepts = termConceptsOf(document, rulebook, term, isParty, window);
-    }
+    const concepts = (key ? cache.concepts.get(key) : undefined) ?? termConceptsOf(document, rulebook, term, isParty, window);
     if (key) used.set(key, concepts);
     termConcepts.set(term.term, concepts);
   }
