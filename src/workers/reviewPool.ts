@@ -9,7 +9,17 @@ interface Pending {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  busy?: Pending;
+  /** Jobs posted to the worker and not answered yet, oldest first (a worker answers in order). */
+  inFlight: Pending[];
+}
+
+export interface ReviewPoolOptions {
+  /**
+   * Jobs handed to a worker before it answers the first: more than one keeps a worker busy while
+   * the thread that owns the pool is itself busy and cannot hand out the next job (the CLI
+   * reviews files in its own thread too). Default 1: a cancelled run then stops soonest.
+   */
+  depth?: number;
 }
 
 /**
@@ -22,12 +32,23 @@ export class ReviewPool {
   private readonly queue: Pending[] = [];
   private nextId = 0;
   private failure?: Error;
+  private readonly readyWaiters: (() => void)[] = [];
+
+  private readonly depth: number;
 
   constructor(
     private readonly workerScript: string,
     private readonly size: number,
     private readonly init: WorkerInit,
-  ) {}
+    options: ReviewPoolOptions = {},
+  ) {
+    this.depth = Math.max(1, options.depth ?? 1);
+  }
+
+  /** Why the workers cannot review (they could not start, or one stopped), once that has happened. */
+  get failed(): Error | undefined {
+    return this.failure;
+  }
 
   /** Reviews one file (by path or text); resolves with the worker's reply, never rejects. */
   review(job: Omit<ReviewJob, 'id'>): Promise<ReviewReply> {
@@ -40,7 +61,14 @@ export class ReviewPool {
     });
   }
 
-  /** Reviews many files with at most `size` in flight; replies come back in the order of `jobs`. */
+  /** Starts the workers (if not started) and resolves once one of them is ready to review, or none can. */
+  whenReady(): Promise<void> {
+    if (this.failure || this.slots.some((slot) => slot.ready)) return Promise.resolve();
+    if (!this.slots.length) this.startWorkers();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Reviews many files with at most `size` x `depth` in flight; replies come back in the order of `jobs`. */
   reviewAll(jobs: Omit<ReviewJob, 'id'>[], onDone?: (index: number, reply: ReviewReply) => void): Promise<ReviewReply[]> {
     return Promise.all(
       jobs.map((job, index) =>
@@ -59,7 +87,7 @@ export class ReviewPool {
 
   private startWorkers(): void {
     for (let i = 0; i < Math.max(1, this.size); i++) {
-      const slot: Slot = { worker: new Worker(this.workerScript, { workerData: this.init }), ready: false };
+      const slot: Slot = { worker: new Worker(this.workerScript, { workerData: this.init }), ready: false, inFlight: [] };
       slot.worker.on('message', (message: WorkerMessage) => this.onMessage(slot, message));
       slot.worker.on('error', (error) => this.fail(error));
       slot.worker.on('exit', (code) => {
@@ -70,30 +98,40 @@ export class ReviewPool {
   }
 
   private onMessage(slot: Slot, message: WorkerMessage): void {
-    if (message.type === 'ready') slot.ready = true;
+    if (message.type === 'ready') {
+      slot.ready = true;
+      this.wakeReadyWaiters();
+    }
     else if (message.type === 'failed') this.fail(new Error(`a review worker could not start: ${message.error}`));
     else {
-      const pending = slot.busy;
-      slot.busy = undefined;
-      pending?.resolve(message);
+      const at = slot.inFlight.findIndex((pending) => pending.job.id === message.id);
+      if (at >= 0) slot.inFlight.splice(at, 1)[0].resolve(message);
     }
     this.dispatch();
   }
 
-  /** Hands queued jobs to idle, ready workers. */
+  /** Hands queued jobs to ready workers with fewer than `depth` jobs in flight, the least busy first. */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (!slot.ready || slot.busy || !this.queue.length) continue;
-      slot.busy = this.queue.shift();
-      slot.worker.postMessage(slot.busy!.job);
+    for (let load = 0; load < this.depth; load++) {
+      for (const slot of this.slots) {
+        if (!this.queue.length) return;
+        if (!slot.ready || slot.inFlight.length !== load) continue;
+        const pending = this.queue.shift()!;
+        slot.inFlight.push(pending);
+        slot.worker.postMessage(pending.job);
+      }
     }
+  }
+
+  private wakeReadyWaiters(): void {
+    for (const wake of this.readyWaiters.splice(0)) wake();
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
+    this.wakeReadyWaiters();
     for (const slot of this.slots) {
-      slot.busy?.resolve({ id: slot.busy.job.id, ok: false, error: error.message });
-      slot.busy = undefined;
+      for (const pending of slot.inFlight.splice(0)) pending.resolve({ id: pending.job.id, ok: false, error: error.message });
     }
     for (const pending of this.queue.splice(0)) pending.resolve({ id: pending.job.id, ok: false, error: error.message });
   }

@@ -22,6 +22,21 @@ describe('the review worker pool', () => {
     }
   });
 
+  it('keeps several jobs in flight per worker with depth, and still answers each job with its own findings', async () => {
+    const texts = ['The Licensor shall deliver the Source Code to the Licensee.', 'Each party shall pay its own costs.', 'All Improvements shall be owned by the Joint Venture Company.', 'This Agreement is governed by the laws of New York.', 'The Licensee shall disclose all know-how to the Licensor upon request.'];
+    const pool = new ReviewPool(workerScript, 1, init, { depth: 3 });
+    try {
+      await pool.whenReady();
+      assert.equal(pool.failed, undefined);
+      const replies = await pool.reviewAll(texts.map((text) => ({ text })));
+      const expected = texts.map((text) => analyze(text, compiledRecommended()).findings);
+      assert.ok(expected.some((findings) => findings.length > 0) && expected.some((findings) => findings.length === 0), 'the texts differ in what they find');
+      assert.deepEqual(JSON.parse(JSON.stringify(replies.map((reply) => (reply.ok ? reply.findings : reply)))), JSON.parse(JSON.stringify(expected)));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('applies team rulebooks handed over as text', async () => {
     const rulebook = readFileSync(join(root, 'test/fixtures/rulebooks/team-rulebook.json'), 'utf8');
     const pool = new ReviewPool(workerScript, 1, { ...init, rulebooks: [{ source: 'team-rulebook.json', text: rulebook }] });
@@ -51,6 +66,8 @@ describe('the review worker pool', () => {
   it('answers every job with the error when a worker cannot start', async () => {
     const pool = new ReviewPool(workerScript, 1, { ...init, rulebooks: [{ source: 'broken.json', text: '{ "rules": [ }' }] });
     try {
+      await pool.whenReady();
+      assert.match(pool.failed?.message ?? '', /a review worker could not start: broken\.json:1:14/);
       const [reply] = await pool.reviewAll([{ text: 'anything' }]);
       assert.ok(!reply.ok && /a review worker could not start: broken\.json:1:14/.test(reply.error ?? ''), JSON.stringify(reply));
     } finally {
