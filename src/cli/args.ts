@@ -109,7 +109,8 @@ Options for check:
       --severity error|warning|information|hint
                                         lowest severity to report (default: information)
       --max-warnings N                  tolerate up to N findings below error severity
-  -j, --jobs N                          files reviewed in parallel (default: number of CPUs)
+  -j, --jobs N                          files reviewed in parallel: this thread and N-1 workers
+                                        (default: number of CPUs, workers only for 8 MB of text or more)
       --max-file-size BYTES             skip larger files (default: 10485760)
       --stdin-filename NAME             name to report for standard input
       --no-color                        no colour in text output

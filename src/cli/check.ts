@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { analyze, SEVERITIES, type CompiledRulebook, type Finding, type ParsedRulebook } from '../engine';
@@ -24,40 +24,65 @@ export interface CliIo {
 /** `clauseguard check`: reviews files and prints findings; returns the exit code. */
 export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
   const inputs = args.positionals.length ? args.positionals : ['.'];
-  const { rulebook, problems, parsed: parsedRulebooks } = await loadRulebooks(args.rulebooks, io.cwd);
-  printProblems(problems.filter((problem) => problem.severity === 'warning'), io.stderr);
-  if (!rulebook) {
-    printProblems(problems.filter((problem) => problem.severity === 'error'), io.stderr);
-    return 2;
-  }
   const expanded = expandInputs(inputs, io.cwd);
-  let exitCode = 0;
-  for (const problem of expanded.problems) {
-    io.stderr(`${problem.path}: ${problem.message}`);
-    exitCode = 2;
-  }
-  const results: FileResult[] = [];
-  if (expanded.readsStdin) results.push(review(args.stdinFilename ?? '<stdin>', io.readStdin(), rulebook, args));
-  const showProgress = io.isTerminal && expanded.files.length > 20 && args.format === 'text';
-  const progress = (done: number, file: string): void => {
-    if (showProgress) io.stderr(`\rReviewed ${done}/${expanded.files.length} ${relative(io.cwd, file).slice(-60)}\u001b[K`);
-  };
+  const sizes = expanded.files.map(sizeOf);
   const jobs = Math.max(1, args.jobs ?? availableParallelism());
   const workerScript = join(__dirname, 'worker.js');
-  const usePool = jobs > 1 && expanded.files.length > 1 && existsSync(workerScript);
-  const reviewed = usePool
-    ? await reviewOnWorkers(expanded.files, workerScript, jobs, parsedRulebooks, args, progress)
-    : reviewInProcess(expanded.files, rulebook, args, progress);
-  for (const [index, outcome] of reviewed.entries()) {
-    const shown = displayPath(expanded.files[index], io.cwd);
-    if ('skipped' in outcome) {
-      io.stderr(`${shown}: skipped: ${outcome.skipped}`);
+  const enoughText = sizes.reduce((sum, size) => sum + Math.max(0, size), 0) >= WORKERS_FROM_BYTES;
+  const useWorkers = jobs > 1 && expanded.files.length > 1 && (args.jobs !== undefined || enoughText) && existsSync(workerScript);
+  let pool: ReviewPool | undefined;
+  // Workers start as soon as the rulebooks are parsed, and compile them while this thread does.
+  const startWorkers = (parsed: ParsedRulebook[]): void => {
+    if (useWorkers) pool = workerPool(workerScript, jobs - 1, parsed, args);
+  };
+  try {
+    const { rulebook, problems } = await loadRulebooks(args.rulebooks, io.cwd, { beforeCompile: startWorkers });
+    printProblems(problems.filter((problem) => problem.severity === 'warning'), io.stderr);
+    if (!rulebook) {
+      printProblems(problems.filter((problem) => problem.severity === 'error'), io.stderr);
+      return 2;
+    }
+    let exitCode = 0;
+    for (const problem of expanded.problems) {
+      io.stderr(`${problem.path}: ${problem.message}`);
       exitCode = 2;
-    } else results.push({ path: shown, text: outcome.text, findings: outcome.findings.filter((finding) => atOrAbove(finding.severity, args.severity)) });
+    }
+    const results: FileResult[] = [];
+    if (expanded.readsStdin) results.push(review(args.stdinFilename ?? '<stdin>', io.readStdin(), rulebook, args));
+    const showProgress = io.isTerminal && expanded.files.length > 20 && args.format === 'text';
+    const progress = (done: number, file: string): void => {
+      if (showProgress) io.stderr(`\rReviewed ${done}/${expanded.files.length} ${relative(io.cwd, file).slice(-60)}\u001b[K`);
+    };
+    const reviewed = pool ? await reviewHereAndOnWorkers(expanded.files, sizes, pool, jobs - 1, rulebook, args, progress) : reviewInProcess(expanded.files, rulebook, args, progress);
+    for (const [index, outcome] of reviewed.entries()) {
+      const shown = displayPath(expanded.files[index], io.cwd);
+      if ('skipped' in outcome) {
+        io.stderr(`${shown}: skipped: ${outcome.skipped}`);
+        exitCode = 2;
+      } else results.push({ path: shown, text: outcome.text, findings: outcome.findings.filter((finding) => atOrAbove(finding.severity, args.severity)) });
+    }
+    if (showProgress) io.stderr('\r\u001b[K');
+    io.stdout(render(results, args, io, rulebook));
+    return exitCode || findingsExitCode(results, args);
+  } finally {
+    await pool?.close();
   }
-  if (showProgress) io.stderr('\r\u001b[K');
-  io.stdout(render(results, args, io, rulebook));
-  return exitCode || findingsExitCode(results, args);
+}
+
+/**
+ * Without --jobs, a run with less text than this is reviewed in this thread alone: a worker takes
+ * half a second or more to start (it loads and compiles what this thread already has) and slows
+ * this thread while it does. Measured on the 2-core benchmark machine, workers paid off from
+ * about 12 MB of contracts; 8 MB leans towards machines where threads share less.
+ */
+const WORKERS_FROM_BYTES = 8 * 1024 * 1024;
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return -1; // reading it will say why
+  }
 }
 
 type Outcome = { findings: Finding[]; text: string } | { skipped: string };
@@ -65,32 +90,87 @@ type Outcome = { findings: Finding[]; text: string } | { skipped: string };
 /** Reviews files one after another in this thread (one file, or --jobs 1). */
 function reviewInProcess(files: string[], rulebook: CompiledRulebook, args: CliArguments, progress: (done: number, file: string) => void): Outcome[] {
   return files.map((file, index) => {
-    const read = readContract(file, args.maxFileSize);
+    const outcome = reviewHere(file, rulebook, args);
     progress(index + 1, file);
-    if (!read.ok) return { skipped: read.reason };
-    return { findings: analyze(read.text, rulebook).findings, text: read.text };
+    return outcome;
   });
 }
 
-/** Reviews files on a pool of worker threads; each worker reads its files itself. */
-async function reviewOnWorkers(files: string[], workerScript: string, jobs: number, parsed: ParsedRulebook[], args: CliArguments, progress: (done: number, file: string) => void): Promise<Outcome[]> {
-  const pool = new ReviewPool(workerScript, Math.min(jobs, files.length), {
-    rulebooks: parsed.slice(1).map((book) => ({ source: book.source, text: book.text, location: book.location })),
-    disabledRules: [],
-    includeProtective: true,
-    maxFileSize: args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    returnText: args.format !== 'json' && args.format !== 'sarif',
-  });
+function reviewHere(file: string, rulebook: CompiledRulebook, args: CliArguments): Outcome {
+  const read = readContract(file, args.maxFileSize);
+  if (!read.ok) return { skipped: read.reason };
+  return { findings: analyze(read.text, rulebook).findings, text: read.text };
+}
+
+/** Jobs handed to each worker ahead: enough that a worker never waits while this thread reviews a long file. */
+const WORKER_DEPTH = 2;
+
+function workerPool(workerScript: string, workers: number, parsed: ParsedRulebook[], args: CliArguments): ReviewPool {
+  const pool = new ReviewPool(
+    workerScript,
+    workers,
+    {
+      rulebooks: parsed.slice(1).map((book) => ({ source: book.source, text: book.text, location: book.location })),
+      disabledRules: [],
+      includeProtective: true,
+      maxFileSize: args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      returnText: args.format !== 'json' && args.format !== 'sarif',
+    },
+    { depth: WORKER_DEPTH },
+  );
+  void pool.whenReady(); // start them now
+  return pool;
+}
+
+/**
+ * Reviews files on this thread, whose rulebook is already compiled, and on the pool's workers as
+ * they become ready. The largest files go first, so that no thread is left with a long one at the
+ * end. Each worker reads its files itself; if workers cannot start, this thread reviews everything.
+ */
+async function reviewHereAndOnWorkers(
+  files: string[],
+  sizes: number[],
+  pool: ReviewPool,
+  workers: number,
+  rulebook: CompiledRulebook,
+  args: CliArguments,
+  progress: (done: number, file: string) => void,
+): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(files.length);
+  const order = files.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  let next = 0;
   let done = 0;
-  try {
-    const replies = await pool.reviewAll(files.map((path) => ({ path })), (index) => progress(++done, files[index]));
-    return replies.map((reply) => {
-      if (reply.ok) return { findings: reply.findings, text: reply.text ?? '' };
-      return { skipped: reply.skipped ?? `could not be reviewed: ${reply.error}` };
-    });
-  } finally {
-    await pool.close();
-  }
+  const finish = (index: number, outcome: Outcome): void => {
+    outcomes[index] = outcome;
+    progress(++done, files[index]);
+  };
+  let allClaimed!: () => void;
+  const nothingLeft = new Promise<void>((resolve) => (allClaimed = resolve));
+  const claim = (): number | undefined => {
+    if (next < order.length) return order[next++];
+    allClaimed();
+    return undefined;
+  };
+  const workerLane = async (): Promise<void> => {
+    // A worker takes files once it has started; a short run may be over before then.
+    await Promise.race([pool.whenReady(), nothingLeft]);
+    for (let index = claim(); index !== undefined; index = claim()) {
+      const reply = await pool.review({ path: files[index] });
+      if (reply.ok) finish(index, { findings: reply.findings, text: reply.text ?? '' });
+      else if (pool.failed) finish(index, reviewHere(files[index], rulebook, args)); // no workers: this thread does their share
+      else finish(index, { skipped: reply.skipped ?? `could not be reviewed: ${reply.error}` });
+    }
+  };
+  const thisThread = async (): Promise<void> => {
+    for (let index = claim(); index !== undefined; index = claim()) {
+      finish(index, reviewHere(files[index], rulebook, args));
+      // Let the workers' messages in, so that they are handed their next files.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  const lanes = Array.from({ length: workers * WORKER_DEPTH }, workerLane);
+  await Promise.all([...lanes, thisThread()]);
+  return outcomes;
 }
 
 function review(path: string, text: string, rulebook: CompiledRulebook, args: CliArguments): FileResult {

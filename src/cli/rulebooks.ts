@@ -1,6 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { formatProblem, loadRulebooks as loadWithHost, type LoadedRulebooks, type RulebookHost, type RulebookProblem } from '../engine';
+import { formatProblem, loadRulebooks as loadWithHost, type LoadHooks, type LoadedRulebooks, type RulebookHost, type RulebookProblem } from '../engine';
 
 /** Rulebooks over this size are not read (the parser refuses them too, with a position). */
 const MAX_RULEBOOK_BYTES = 5 * 1024 * 1024;
@@ -51,8 +51,8 @@ export function resolvePackageRulebook(fromDirectory: string, name: string): str
 }
 
 /** The built-in rulebook with the team rulebooks named by `--rulebook` on top, in order. */
-export async function loadRulebooks(paths: string[], cwd: string): Promise<LoadedRulebooks> {
-  return loadWithHost(paths.map((path) => resolve(cwd, path)), nodeRulebookHost(cwd));
+export async function loadRulebooks(paths: string[], cwd: string, hooks?: LoadHooks): Promise<LoadedRulebooks> {
+  return loadWithHost(paths.map((path) => resolve(cwd, path)), nodeRulebookHost(cwd), hooks);
 }
 
 export function printProblems(problems: RulebookProblem[], write: (line: string) => void): void {

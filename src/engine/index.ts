@@ -17,7 +17,7 @@ export { findSuppressions, suppressionComment } from './findings/suppressions';
 export { LineIndex } from './text/lineIndex';
 export * from './types';
 export { ruleExamples, runRuleExample, testRulebookExamples, type ExampleResult, type RuleExample } from './rulebook/testExamples';
-export { loadRulebooks, type LoadedRulebooks, type RulebookHost } from './rulebook/loadRulebooks';
+export { loadRulebooks, type LoadedRulebooks, type LoadHooks, type RulebookHost } from './rulebook/loadRulebooks';
 export { isBinaryText } from './text/binary';
 export { starterRulebook } from './rulebook/starter';
 export { applyTextEdits, fixAllEdits } from './findings/fixAll';

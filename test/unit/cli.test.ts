@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -181,6 +182,28 @@ describe('clauseguard check on files it should not review', () => {
         assert.deepEqual(report.files.map((file: { path: string }) => file.path), ['draft.md'], 'the good file is still reviewed');
         assert.ok(report.files[0].findings.length > 0);
       }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('clauseguard check on many files', () => {
+  it('reports with workers (--jobs 3) exactly what one thread reports, in the order of the inputs', function () {
+    this.timeout(60_000);
+    const directory = mkdtempSync(join(tmpdir(), 'clauseguard-jobs-'));
+    const texts = [readFileSync(join(root, 'examples/joint-venture-draft.md'), 'utf8'), readFileSync(join(root, licence), 'utf8')];
+    // Files of different sizes, so that the largest-first order differs from the order of the names.
+    for (let index = 0; index < 40; index++) writeFileSync(join(directory, `draft-${String(index).padStart(2, '0')}.md`), `${texts[index % 2].repeat(1 + (index % 5))}\nSchedule ${index}.\n`);
+    const cli = (jobs: string) => spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', '--jobs', jobs, '--rulebook', join(fixtures, 'rulebooks/team-rulebook.json'), directory], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    try {
+      const one = cli('1');
+      const three = cli('3');
+      assert.equal(one.status, 1, one.stderr);
+      assert.equal(three.status, 1, three.stderr);
+      const report = JSON.parse(three.stdout);
+      assert.deepEqual(report.files.map((file: { path: string }) => file.path.replace(/^.*[\\/]/, '')), Array.from({ length: 40 }, (_, index) => `draft-${String(index).padStart(2, '0')}.md`));
+      assert.deepEqual(report, JSON.parse(one.stdout));
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

@@ -28,6 +28,15 @@ export interface LoadedRulebooks extends CompileResult {
   locations: string[];
 }
 
+export interface LoadHooks {
+  /**
+   * Called with every rulebook read and parsed, just before they are compiled (compiling loads
+   * the NLP library and takes a moment): the CLI starts its review workers then, which compile
+   * the same texts alongside.
+   */
+  beforeCompile?(parsed: ParsedRulebook[]): void;
+}
+
 /** Nesting deeper than this is surely a mistake; it also bounds the work a hostile chain can cause. */
 const MAX_DEPTH = 16;
 
@@ -37,7 +46,7 @@ const MAX_DEPTH = 16;
  * rulebooks override earlier ones. Cycles, missing files and unreadable packages are problems
  * at the `extends` entry that names them.
  */
-export async function loadRulebooks(locations: string[], host: RulebookHost): Promise<LoadedRulebooks> {
+export async function loadRulebooks(locations: string[], host: RulebookHost, hooks: LoadHooks = {}): Promise<LoadedRulebooks> {
   const ordered: ParsedRulebook[] = [recommendedRulebook()];
   const seen = new Set<string>([RECOMMENDED]);
   const problems: RulebookProblem[] = [];
@@ -73,6 +82,7 @@ export async function loadRulebooks(locations: string[], host: RulebookHost): Pr
     ordered.push(parsed);
   };
   for (const location of locations) await visit(location, []);
+  if (!problems.length) hooks.beforeCompile?.(ordered);
   const result: LoadedRulebooks = problems.length
     ? { problems: [...problems, ...ordered.flatMap((book) => book.problems)], parsed: ordered, locations: read }
     : { ...compileRulebooks(ordered), parsed: ordered, locations: read };
