@@ -131,7 +131,7 @@ export class DocumentReview {
     if (withDocumentRules) findings.push(...documentFindings(document, rulebook.documentRules.filter((rule) => isOn(rule.definition.id, rule.definition.enabled)), matches));
     const suppressions = findSuppressions(document.text, document.lines);
     const perspective = options.perspective ?? rulebook.perspective;
-    const seen = applyPerspective(findings, perspective, document.analysisText, (offset) => findContaining(document.sentences, offset));
+    const seen = applyPerspective(findings, perspective, document.analysis, (offset) => findContaining(document.sentences, offset));
     const visible = seen.filter(
       (finding) => (options.includeProtective ?? true ? true : finding.category !== 'protective') && !isSuppressed(suppressions, finding.range.start.line, finding.ruleId, finding.category),
     );

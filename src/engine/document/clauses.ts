@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 import { isHeadingText, readEnumerator, type Enumerator } from './enumerators';
 import type { RawLine } from './lines';
@@ -15,7 +16,7 @@ export interface LayoutBlock extends Span {
  * last line ends a sentence, so paragraphs that are hard-wrapped across a page header stay
  * whole; a numbered or lettered line, or a heading, always starts a new block.
  */
-export function groupBlocks(analysisText: string, lines: RawLine[], artifacts: Span[]): LayoutBlock[] {
+export function groupBlocks(analysisText: TextSource, lines: RawLine[], artifacts: Span[]): LayoutBlock[] {
   return groupBlocksFrom(analysisText, lines, artifacts, 0).blocks;
 }
 
@@ -25,7 +26,7 @@ export function groupBlocks(analysisText: string, lines: RawLine[], artifacts: S
  * everything from there on groups as it did before (incremental parsing).
  */
 export function groupBlocksFrom(
-  analysisText: string,
+  analysisText: TextSource,
   lines: RawLine[],
   artifacts: Span[],
   fromLine: number,
@@ -81,7 +82,7 @@ function firstArtifactEndingAfter(artifacts: Span[], offset: number): number {
 }
 
 /** The non-space part of a line in the analysis text (markup already blanked). */
-function contentOf(analysisText: string, line: RawLine): Span {
+function contentOf(analysisText: TextSource, line: RawLine): Span {
   let start = line.contentStart;
   let end = line.end;
   while (start < end && analysisText.charCodeAt(start) === 32) start++;
@@ -89,20 +90,20 @@ function contentOf(analysisText: string, line: RawLine): Span {
   return { start, end };
 }
 
-function bodyStartOf(analysisText: string, start: number, enumerator: Enumerator | undefined): number {
+function bodyStartOf(analysisText: TextSource, start: number, enumerator: Enumerator | undefined): number {
   if (!enumerator) return start;
   let body = start + enumerator.length;
-  while (body < analysisText.length && /[ \t.:\-–—]/.test(analysisText[body])) body++;
+  while (body < analysisText.length && /[ \t.:\-–—]/.test(analysisText.slice(body, body + 1))) body++;
   return body;
 }
 
-function endsSentence(analysisText: string, block: LayoutBlock): boolean {
+function endsSentence(analysisText: TextSource, block: LayoutBlock): boolean {
   if (block.isHeading) return true;
   return /[.;:!?]["')\]]*$/.test(analysisText.slice(Math.max(block.start, block.end - 3), block.end));
 }
 
 /** A one-line block of a few words with no closing punctuation reads as a title. */
-function isShortTitle(analysisText: string, block: LayoutBlock): boolean {
+function isShortTitle(analysisText: TextSource, block: LayoutBlock): boolean {
   const text = analysisText.slice(block.start, block.end);
   return text.split(/\s+/).length <= 6 && !/[,;]$/.test(text) && /^[A-Z0-9("]/.test(text);
 }

@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 
 /** A capitalised term the contract defines, and where. */
@@ -72,7 +73,7 @@ export function definedTermsOf(matches: DefinitionMatches, sentenceAt: (offset: 
  * and the matches that start before the edit's end all lie before the first quiet stretch after
  * it. Past the edit, the old and new scans agree from the first position both of them try.
  */
-export function updateDefinitionMatches(previous: DefinitionMatches, analysisText: string, start: number, oldEnd: number, newEnd: number): DefinitionMatches {
+export function updateDefinitionMatches(previous: DefinitionMatches, analysisText: TextSource, start: number, oldEnd: number, newEnd: number): DefinitionMatches {
   const from = quietStretchBefore(analysisText, start);
   const until = quietStretchAfter(analysisText, newEnd);
   return {
@@ -88,7 +89,7 @@ const isSpace = (code: number): boolean => code === 32 || code === 0xa0 || code 
 const isQuote = (code: number): boolean => code === 34 || code === 39;
 
 /** The start of the nearest quiet stretch that ends at or before `offset` (or 0). */
-function quietStretchBefore(text: string, offset: number): number {
+function quietStretchBefore(text: TextSource, offset: number): number {
   let quiet = 0;
   for (let i = offset - 1; i >= 0; i--) {
     const code = text.charCodeAt(i);
@@ -99,7 +100,7 @@ function quietStretchBefore(text: string, offset: number): number {
 }
 
 /** The end of the nearest quiet stretch that starts at or after `offset` (or the text's end). */
-function quietStretchAfter(text: string, offset: number): number {
+function quietStretchAfter(text: TextSource, offset: number): number {
   let quiet = 0;
   for (let i = offset; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -109,7 +110,7 @@ function quietStretchAfter(text: string, offset: number): number {
   return text.length;
 }
 
-function updateMatches(old: DefinitionMatch[], pattern: RegExp, text: string, edit: { from: number; until: number; oldEnd: number; newEnd: number }): DefinitionMatch[] {
+function updateMatches(old: DefinitionMatch[], pattern: RegExp, text: TextSource, edit: { from: number; until: number; oldEnd: number; newEnd: number }): DefinitionMatch[] {
   const { from, until, oldEnd, newEnd } = edit;
   const delta = newEnd - oldEnd;
   // Matches that start before the quiet stretch ahead of the edit are the same; the scan resumes where the last of them ends.
@@ -118,7 +119,8 @@ function updateMatches(old: DefinitionMatch[], pattern: RegExp, text: string, ed
   const result = old.slice(0, keep);
   let position = keep > 0 ? Math.max(from, old[keep - 1].end) : from;
   // The matches that start before the edit's end lie before the quiet stretch after it: scan up to there only.
-  const near = scan(text.slice(0, until), pattern, position);
+  // (The patterns read forwards only, so scanning the stretch from `position` finds what scanning the whole text would.)
+  const near = scan(text.slice(position, until), pattern, 0).map((match) => moveMatch(match, position));
   for (const match of near) {
     if (match.start >= newEnd) break;
     result.push(match);
@@ -132,7 +134,7 @@ function updateMatches(old: DefinitionMatch[], pattern: RegExp, text: string, ed
       for (let i = synced; i < old.length; i++) result.push(moveMatch(old[i], delta));
       return result;
     }
-    const next = scan(text, pattern, position, 1)[0];
+    const next = scan(String(text), pattern, position, 1)[0]; // rare: the edit changed how the text after it reads
     if (!next) return result;
     result.push(next);
     position = next.end;
@@ -183,7 +185,7 @@ function quotedTerms(matched: string, at: number): DefinitionMatch['terms'] {
 }
 
 /** The terms defined inline, `(the "JV Company")`, in `[start, end)`: how a preamble names the parties. */
-export function findInlineDefinitions(analysisText: string, start: number, end: number): { term: string; termSpan: Span }[] {
+export function findInlineDefinitions(analysisText: TextSource, start: number, end: number): { term: string; termSpan: Span }[] {
   const found: { term: string; termSpan: Span }[] = [];
   const window = analysisText.slice(start, end);
   for (const match of window.matchAll(INLINE_FORM)) {

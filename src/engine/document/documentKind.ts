@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 /** What kind of agreement a document is, read from its title and opening. */
 export type DocumentKind = 'joint-venture' | 'license' | 'development' | 'technology' | 'other';
 
@@ -16,7 +17,7 @@ export const KIND_TEXT_LIMIT = 1500;
  * recitals). An agreement can be several kinds at once ("License, Development and
  * Commercialization Agreement").
  */
-export function classifyDocument(analysisText: string): DocumentKind[] {
+export function classifyDocument(analysisText: TextSource): DocumentKind[] {
   const opening = analysisText.slice(0, KIND_TEXT_LIMIT);
   const kinds = KIND_PATTERNS.filter(([, pattern]) => pattern.test(opening)).map(([kind]) => kind);
   return kinds.length ? kinds : ['other'];

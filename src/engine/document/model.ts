@@ -1,4 +1,5 @@
 import { LineIndex } from '../text/lineIndex';
+import type { TextSource } from '../text/chunkedText';
 import { trimSpan, type Span } from '../text/spans';
 import { buildAnalysisText } from './analysisText';
 import { groupBlocks, type LayoutBlock } from './clauses';
@@ -39,8 +40,13 @@ export interface Clause extends Span {
 /** The document model: everything the rules need to know about a contract's layout. */
 export interface ContractDocument {
   text: string;
-  /** The text with layout (line breaks, page headers, markup) replaced one-for-one by spaces. */
-  analysisText: string;
+  /**
+   * The text with layout (line breaks, page headers, markup) replaced one-for-one by spaces. In a
+   * document parsed incrementally it is built on first use: read `analysis` where offsets suffice.
+   */
+  readonly analysisText: string;
+  /** `analysisText`, readable by offsets without building it (see ChunkedText). */
+  analysis: TextSource;
   lines: LineIndex;
   pageArtifacts: Span[];
   sections: Section[];
@@ -107,6 +113,7 @@ export function* parseInSteps(text: string): Generator<void, ParsedDocument> {
   const document: ContractDocument = {
     text,
     analysisText,
+    analysis: analysisText,
     lines: lineIndexOf(text, rawLines),
     pageArtifacts,
     sections,
@@ -148,7 +155,7 @@ export interface ReusedBlock {
  * the blocks around it (sections, lead-ins, recitals) is worked out afresh either way.
  */
 export function buildClauses(
-  analysisText: string,
+  analysisText: TextSource,
   blocks: LayoutBlock[],
   sections: Section[],
   reuse?: (blockIndex: number) => ReusedBlock | undefined,
@@ -205,7 +212,7 @@ function isUnchanged(reused: ReusedBlock, clauseIndex: number, sectionIndex: num
 type SentenceReading = Omit<Sentence, 'index' | 'clauseIndex'>;
 
 /** The sentences of one block, with what can be known from the block alone. */
-function readSentences(analysisText: string, block: LayoutBlock, isItem: boolean): SentenceReading[] {
+function readSentences(analysisText: TextSource, block: LayoutBlock, isItem: boolean): SentenceReading[] {
   const spans = block.isHeading ? [{ start: block.bodyStart, end: block.end }] : splitLong(analysisText, splitSentences(analysisText, block.bodyStart, block.end));
   const read: SentenceReading[] = [];
   for (const span of spans) {
@@ -226,7 +233,7 @@ function movedSentence(old: Sentence, delta: number): SentenceReading {
 }
 
 /** A sentence ending in ":" introduces the enumerated items that follow it, until the list ends. */
-function nextLeadIn(analysisText: string, block: LayoutBlock, sentences: Sentence[], current: number | undefined): number | undefined {
+function nextLeadIn(analysisText: TextSource, block: LayoutBlock, sentences: Sentence[], current: number | undefined): number | undefined {
   const last = sentences[sentences.length - 1];
   if (!last || block.isHeading) return undefined;
   const tail = analysisText.slice(Math.max(last.start, last.end - 6), last.end).trimEnd();
@@ -243,7 +250,7 @@ function innermostSection(sections: Section[], cursor: number, offset: number): 
 }
 
 /** Cuts sentences longer than NLP should take at `;` (or at white space as a last resort). */
-function splitLong(analysisText: string, spans: Span[]): Span[] {
+function splitLong(analysisText: TextSource, spans: Span[]): Span[] {
   const result: Span[] = [];
   for (const span of spans) {
     let start = span.start;
@@ -307,7 +314,7 @@ function isPureDefinition(text: string): boolean {
 const DEFINITION_CUE = /mean|refer|:|\s[-\u2013\u2014]\s/i;
 
 /** "9.5 Residuals. Each Party may ..." starts with a title; the title is not a clause. */
-function isRunInTitle(analysisText: string, span: Span, block: LayoutBlock): boolean {
+function isRunInTitle(analysisText: TextSource, span: Span, block: LayoutBlock): boolean {
   if (!block.enumerator || span.end >= block.end) return false;
   const text = analysisText.slice(span.start, span.end).replace(/[.:]$/, '').trim();
   const words = text.split(/\s+/);
@@ -315,14 +322,14 @@ function isRunInTitle(analysisText: string, span: Span, block: LayoutBlock): boo
 }
 
 /** A table of contents run together into one "sentence": section numbers and titles, and page numbers. */
-function isTableOfContents(analysisText: string, span: Span): boolean {
+function isTableOfContents(analysisText: TextSource, span: Span): boolean {
   const text = analysisText.slice(span.start, Math.min(span.end, span.start + 4000));
   if (/\btable\s+of\s+contents\b/i.test(text)) return true;
   return (text.match(/\b\d{1,2}\.\d{1,2}\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+\d{1,3}\b/g) ?? []).length >= 4;
 }
 
 /** "WHEREAS, ..." and sentences under a Recitals or Background heading. */
-function isRecital(analysisText: string, span: Span, sectionTitle: string | undefined): boolean {
+function isRecital(analysisText: TextSource, span: Span, sectionTitle: string | undefined): boolean {
   if (/^\s*WHEREAS\b/i.test(analysisText.slice(span.start, Math.min(span.end, span.start + 12)))) return true;
   return sectionTitle !== undefined && /^(?:recitals?|background|preamble|whereas)$/i.test(sectionTitle.trim());
 }

@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 import { findInlineDefinitions } from './definedTerms';
 
@@ -33,10 +34,10 @@ const PREAMBLE_REACH = PREAMBLE_SEARCH_LIMIT + PREAMBLE_LENGTH;
  * everything the preamble search reads and neither it nor the moved `PARTY_TEXT_LIMIT` boundary
  * touches a `Party X` name.
  */
-export function sameParties(before: string, after: string, start: number, oldEnd: number, newEnd: number): boolean {
+export function sameParties(before: TextSource, after: TextSource, start: number, oldEnd: number, newEnd: number): boolean {
   if (start >= PARTY_TEXT_LIMIT) return true;
   if (start < PREAMBLE_REACH) return false;
-  const near = (text: string, from: number, to: number): boolean => text.slice(Math.max(0, from - PARTY_NAME_REACH), to + PARTY_NAME_REACH).includes('Party');
+  const near = (text: TextSource, from: number, to: number): boolean => text.slice(Math.max(0, from - PARTY_NAME_REACH), to + PARTY_NAME_REACH).includes('Party');
   if (near(before, start, oldEnd) || near(after, start, newEnd)) return false;
   const shift = Math.abs(newEnd - oldEnd);
   return shift === 0 || (!near(before, PARTY_TEXT_LIMIT - shift, PARTY_TEXT_LIMIT + shift) && !near(after, PARTY_TEXT_LIMIT - shift, PARTY_TEXT_LIMIT + shift));
@@ -50,7 +51,7 @@ const PARTY_NAME_REACH = 9;
  * `('NWR')`, `hereinafter referred to as "Customer"`, `(Northwind)`), and the `Party A` /
  * `Party B` style names many cross-border drafts use.
  */
-export function findParties(analysisText: string): Party[] {
+export function findParties(analysisText: TextSource): Party[] {
   const parties: Party[] = [];
   const seen = new Set<string>();
   const add = (term: string, termStart: number, floor: number): void => {
@@ -66,8 +67,7 @@ export function findParties(analysisText: string): Party[] {
     for (const match of text.matchAll(REFERRED_TO_AS)) add(match[1].trim(), preamble.start + (match.index ?? 0) + match[0].lastIndexOf(match[1]), preamble.start);
     if (!parties.length) for (const match of text.matchAll(BARE_NAME)) add(match[1], preamble.start + (match.index ?? 0) + match[0].indexOf(match[1]), preamble.start);
   }
-  for (const match of analysisText.slice(0, PARTY_TEXT_LIMIT).matchAll(/\bParty ([A-D])\b/g)) {
-    const name = `Party ${match[1]}`;
+  for (const name of letterPartyNames(analysisText)) {
     if (!seen.has(name)) {
       seen.add(name);
       parties.push({ name });
@@ -76,8 +76,35 @@ export function findParties(analysisText: string): Party[] {
   return parties;
 }
 
+/**
+ * The `Party A` ... `Party D` names in the first PARTY_TEXT_LIMIT characters, in order, read in
+ * windows so that a long text is not copied whole. Windows overlap; a match that touches a
+ * window's edge (where `\b` cannot see the character beyond) is left to the window on that side.
+ */
+function letterPartyNames(text: TextSource): string[] {
+  const limit = Math.min(text.length, PARTY_TEXT_LIMIT);
+  const names: string[] = [];
+  const pattern = /\bParty ([A-D])\b/g;
+  for (let start = 0; start < limit; start += LETTER_WINDOW) {
+    const from = Math.max(0, start - LETTER_OVERLAP);
+    const to = Math.min(limit, start + LETTER_WINDOW);
+    const window = text.slice(from, to);
+    if (!window.includes('Party ')) continue;
+    for (const match of window.matchAll(pattern)) {
+      const at = match.index ?? 0;
+      if ((at === 0 && from > 0) || (at + match[0].length === window.length && to < limit)) continue;
+      names.push(`Party ${match[1]}`);
+    }
+  }
+  return names;
+}
+
+const LETTER_WINDOW = 16_384;
+/** Longer than `Party A` and the character on either side of it. */
+const LETTER_OVERLAP = 16;
+
 /** The first "between" or "among" that is followed by a party's name, up to where the recitals begin. */
-function findPreamble(analysisText: string): Span | undefined {
+function findPreamble(analysisText: TextSource): Span | undefined {
   const head = analysisText.slice(0, PREAMBLE_SEARCH_LIMIT);
   for (const match of head.matchAll(PARTY_WORDS)) {
     const start = match.index ?? 0;
@@ -92,8 +119,10 @@ function findPreamble(analysisText: string): Span | undefined {
 }
 
 /** The name just before `(the "X")`: "Northwind Robotics, Inc., a Delaware corporation". */
-function fullNameBefore(text: string, termStart: number, floor: number): string | undefined {
-  const open = text.lastIndexOf('(', termStart);
+function fullNameBefore(text: TextSource, termStart: number, floor: number): string | undefined {
+  // The last "(" at or before the term, looked for no further back than `floor`: one before it leaves no window anyway.
+  const opening = text.slice(floor, termStart + 1).lastIndexOf('(');
+  const open = opening < 0 ? -1 : floor + opening;
   const window = text.slice(Math.max(floor, open - 200), Math.max(floor, open));
   const lastBreak = Math.max(window.lastIndexOf(' and '), window.lastIndexOf(' between '), window.lastIndexOf(' among '), window.lastIndexOf(';'));
   const candidate = window.slice(lastBreak >= 0 ? lastBreak : 0).replace(/^\s*(?:and|between|among|;)\s+/, '');

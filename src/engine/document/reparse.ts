@@ -1,3 +1,4 @@
+import { ChunkedText } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 import { buildAnalysisText } from './analysisText';
 import { groupBlocksFrom, type LayoutBlock } from './clauses';
@@ -99,7 +100,8 @@ function spliceParse(previous: ParsedDocument, text: string, change: TextChange)
     text.slice(regionStart, newRegionEnd),
     regionArtifacts.map((artifact) => moved(artifact, -regionStart)),
   );
-  const analysisText = old.analysisText.slice(0, regionStart) + regionAnalysis + old.analysisText.slice(oldRegionEnd);
+  // Kept in chunks: only the chunks around the region are copied, not the whole text.
+  const analysisText = ChunkedText.of(old.analysis).splice(regionStart, oldRegionEnd, regionAnalysis);
 
   // 4. Blocks: group again from the last block that starts before the region, until a block starts where one started before.
   const oldBlocks = state.blocks;
@@ -133,14 +135,17 @@ function spliceParse(previous: ParsedDocument, text: string, change: TextChange)
 
   const document: ContractDocument = {
     text,
-    analysisText,
+    analysis: analysisText,
+    get analysisText() {
+      return analysisText.toString();
+    },
     lines: lineIndexOf(text, lines),
     pageArtifacts: artifacts,
     sections,
     clauses,
     sentences,
     definedTerms: definedTermsOf(definitions, (offset) => findContaining(sentences, offset)),
-    parties: sameParties(old.analysisText, analysisText, regionStart, oldRegionEnd, newRegionEnd) ? old.parties : findParties(analysisText),
+    parties: sameParties(old.analysis, analysisText, regionStart, oldRegionEnd, newRegionEnd) ? old.parties : findParties(analysisText),
     kinds: regionStart >= KIND_TEXT_LIMIT ? old.kinds : classifyDocument(analysisText),
   };
   return { document, state: { lines, pages: { ...pages, artifacts, keys }, blocks, definitions }, incremental: true, origins };

@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 import type { LayoutBlock } from './clauses';
 
@@ -17,7 +18,7 @@ export interface Section extends Span {
  * Builds the section outline from layout blocks: headings and section-numbered blocks open
  * sections; a section ends where the next section at the same or a higher level starts.
  */
-export function buildSections(analysisText: string, blocks: LayoutBlock[], textLength: number): Section[] {
+export function buildSections(analysisText: TextSource, blocks: LayoutBlock[], textLength: number): Section[] {
   const sections: Section[] = [];
   const open: Section[] = [];
   for (const block of blocks) {
@@ -43,7 +44,7 @@ export function buildSections(analysisText: string, blocks: LayoutBlock[], textL
 }
 
 /** The heading of a heading block, or a run-in heading such as `2.1 GRANT OF LICENSE. Subject to ...`. */
-function titleOf(analysisText: string, block: LayoutBlock): string | undefined {
+function titleOf(analysisText: TextSource, block: LayoutBlock): string | undefined {
   const body = analysisText.slice(block.bodyStart, block.end).trim();
   if (block.isHeading) return body.replace(/[.:]$/, '').trim() || undefined;
   const runIn = /^([A-Z][A-Za-z0-9,'&/ -]{2,80}?)[.:](?=\s|$)/.exec(body);

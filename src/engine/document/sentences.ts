@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 import { trimSpan } from '../text/spans';
 
@@ -22,14 +23,14 @@ const LETTER_NAMES = /\b(?:Party|Schedule|Exhibit|Annex|Appendix|Attachment|Part
  * an opening bracket or quote) and the word before it is not an abbreviation, an initial or part
  * of a number.
  */
-export function splitSentences(analysisText: string, start: number, end: number): Span[] {
+export function splitSentences(analysisText: TextSource, start: number, end: number): Span[] {
   const sentences: Span[] = [];
   let sentenceStart = start;
   for (let i = start; i < end; i++) {
     const code = analysisText.charCodeAt(i);
     if (code !== 46 && code !== 63 && code !== 33) continue; // . ? !
     let after = i + 1;
-    while (after < end && /["')\]]/.test(analysisText[after])) after++;
+    while (after < end && /["')\]]/.test(analysisText.slice(after, after + 1))) after++;
     if (after < end && analysisText.charCodeAt(after) !== 32) continue;
     while (after < end && analysisText.charCodeAt(after) === 32) after++;
     if (after < end && !startsSentence(analysisText, after)) continue;
@@ -42,19 +43,19 @@ export function splitSentences(analysisText: string, start: number, end: number)
   return sentences;
 }
 
-function closingLength(text: string, from: number, end: number): number {
+function closingLength(text: TextSource, from: number, end: number): number {
   let length = 0;
-  while (from + length < end && /["')\]]/.test(text[from + length])) length++;
+  while (from + length < end && /["')\]]/.test(text.slice(from + length, from + length + 1))) length++;
   return length;
 }
 
-function startsSentence(text: string, at: number): boolean {
-  const char = text[at];
+function startsSentence(text: TextSource, at: number): boolean {
+  const char = text.slice(at, at + 1);
   return /[A-Z0-9("'[§]/.test(char) || (char >= '\u00c0' && char.toUpperCase() === char && char.toLowerCase() !== char);
 }
 
 /** Decides whether the period at `dot` ends a sentence. */
-function isSentencePeriod(text: string, sentenceStart: number, dot: number): boolean {
+function isSentencePeriod(text: TextSource, sentenceStart: number, dot: number): boolean {
   const before = text.slice(Math.max(sentenceStart, dot - 40), dot);
   const word = /([A-Za-z][A-Za-z.']*)$/.exec(before)?.[1] ?? '';
   if (!word) {
@@ -68,7 +69,7 @@ function isSentencePeriod(text: string, sentenceStart: number, dot: number): boo
   return true;
 }
 
-function pushSentence(text: string, sentences: Span[], start: number, end: number): void {
+function pushSentence(text: TextSource, sentences: Span[], start: number, end: number): void {
   const span = trimSpan(text, { start, end });
   if (span.end > span.start) sentences.push(span);
 }

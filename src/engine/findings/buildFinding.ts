@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { ContractDocument } from '../document/model';
 import type { Section } from '../document/sections';
 import { termKey, type DocumentVocabulary } from '../matching/documentVocabulary';
@@ -13,18 +14,18 @@ import { fillTemplate, type TemplateValues } from './templates';
 export function findingFromMatch(match: SentenceMatch, document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary): Finding {
   const definition = match.rule.definition;
   const values: TemplateValues = {
-    actor: participantText(match, 'actor', document.analysisText),
-    recipient: participantText(match, 'recipient', document.analysisText),
-    object: objectOf(match, rulebook, document.analysisText),
-    anchor: collapse(document.analysisText.slice(match.anchor.start, match.anchor.end)),
+    actor: participantText(match, 'actor', document.analysis),
+    recipient: participantText(match, 'recipient', document.analysis),
+    object: objectOf(match, rulebook, document.analysis),
+    anchor: collapse(document.analysis.slice(match.anchor.start, match.anchor.end)),
   };
   const evidence: FindingEvidence = {
     actor: values.actor,
-    action: actionOf(match, document.analysisText),
+    action: actionOf(match, document.analysis),
     object: values.object,
     recipient: values.recipient,
-    condition: firstCondition(match, document.analysisText),
-    definedTerms: definedTermsOf(match, vocabulary, rulebook, document.analysisText),
+    condition: firstCondition(match, document.analysis),
+    definedTerms: definedTermsOf(match, vocabulary, rulebook, document.analysis),
   };
   return {
     ruleId: definition.id,
@@ -46,7 +47,7 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function participantText(match: SentenceMatch, who: 'actor' | 'recipient', text: string): string | undefined {
+function participantText(match: SentenceMatch, who: 'actor' | 'recipient', text: TextSource): string | undefined {
   const participant = match.reading[who];
   const first = participant && match.tokens[participant.first];
   const last = participant && match.tokens[participant.last];
@@ -63,7 +64,7 @@ function participantText(match: SentenceMatch, who: 'actor' | 'recipient', text:
 const PARTICIPANT_CONCEPTS = new Set(['Party', 'Government', 'Venture', 'ThirdParty', 'DefinedTerm']);
 
 /** The technology the clause is about: the longest inheritable-concept hit at or after the anchor. */
-function objectOf(match: SentenceMatch, rulebook: CompiledRulebook, text: string): string | undefined {
+function objectOf(match: SentenceMatch, rulebook: CompiledRulebook, text: TextSource): string | undefined {
   const objects = match.hits.filter((hit) => rulebook.inheritedConcepts.has(hit.concept) && !PARTICIPANT_CONCEPTS.has(hit.concept));
   if (!objects.length) return undefined;
   const verb = match.reading.operative ? match.tokens[match.reading.operative.verb] : undefined;
@@ -75,7 +76,7 @@ function objectOf(match: SentenceMatch, rulebook: CompiledRulebook, text: string
   return collapse(text.slice(longest.start, longest.end));
 }
 
-function actionOf(match: SentenceMatch, text: string): string | undefined {
+function actionOf(match: SentenceMatch, text: TextSource): string | undefined {
   const operative = match.reading.operative;
   if (!operative) return collapse(text.slice(match.anchor.start, match.anchor.end));
   const start = match.tokens[operative.cueStart];
@@ -83,13 +84,13 @@ function actionOf(match: SentenceMatch, text: string): string | undefined {
   return start ? collapse(text.slice(start.start, end.end)) : undefined;
 }
 
-function firstCondition(match: SentenceMatch, text: string): string | undefined {
+function firstCondition(match: SentenceMatch, text: TextSource): string | undefined {
   const first = [...match.conditions.values()].sort((a, b) => a.start - b.start)[0];
   return first ? collapse(text.slice(first.start, first.end)) : undefined;
 }
 
 /** Defined terms in the sentence that stand for technology, with where each is defined. */
-function definedTermsOf(match: SentenceMatch, vocabulary: DocumentVocabulary, rulebook: CompiledRulebook, text: string): FindingEvidence['definedTerms'] {
+function definedTermsOf(match: SentenceMatch, vocabulary: DocumentVocabulary, rulebook: CompiledRulebook, text: TextSource): FindingEvidence['definedTerms'] {
   const found = new Map<string, { term: string; start: number; end: number }>();
   for (const hit of match.hits) {
     if (hit.concept !== 'DefinedTerm') continue;
@@ -103,7 +104,7 @@ function definedTermsOf(match: SentenceMatch, vocabulary: DocumentVocabulary, ru
 }
 
 /** A fix for a sentence finding, as text edits on the original text. */
-function sentenceFix(fix: FixDefinition, index: number, definition: RuleDefinition, match: SentenceMatch, text: string, values: TemplateValues): Fix {
+function sentenceFix(fix: FixDefinition, index: number, definition: RuleDefinition, match: SentenceMatch, text: TextSource, values: TemplateValues): Fix {
   const wording = fillTemplate(fix.text, values);
   const sentence = match.sentence;
   let edit: TextEdit;
@@ -123,10 +124,10 @@ function sentenceFix(fix: FixDefinition, index: number, definition: RuleDefiniti
   return { title: fix.title || `Apply the wording of ${definition.id}`, isPreferred: fix.preferred ?? index === 0, edits: [edit] };
 }
 
-function beforeFinalPunctuation(text: string, sentence: Span): number {
+function beforeFinalPunctuation(text: TextSource, sentence: Span): number {
   let end = sentence.end;
-  while (end > sentence.start && /["')\]]/.test(text[end - 1])) end--;
-  return end > sentence.start && /[.;:,]/.test(text[end - 1]) ? end - 1 : sentence.end;
+  while (end > sentence.start && /["')\]]/.test(text.slice(end - 1, end))) end--;
+  return end > sentence.start && /[.;:,]/.test(text.slice(end - 1, end)) ? end - 1 : sentence.end;
 }
 
 /** Keeps the sentence's own ending (`;`, `; and`, `.`) on replacement wording. */

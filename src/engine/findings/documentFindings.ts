@@ -47,14 +47,14 @@ export function documentFindings(document: ContractDocument, rules: CompiledDocu
 
 /** A section's heading (for a numbered paragraph, its number), without the space after it. */
 function headingSpan(document: ContractDocument, section: Section): Span {
-  return trimSpan(document.analysisText, { start: section.start, end: section.headingEnd });
+  return trimSpan(document.analysis, { start: section.start, end: section.headingEnd });
 }
 
 function firstLine(document: ContractDocument): { start: number; end: number } {
   const first = document.sentences[0];
   if (!first) return { start: 0, end: 0 };
   const line = document.lines.positionAt(first.start).line;
-  return trimSpan(document.analysisText, { start: first.start, end: Math.min(first.end, document.lines.lineEnd(line)) });
+  return trimSpan(document.analysis, { start: first.start, end: Math.min(first.end, document.lines.lineEnd(line)) });
 }
 
 /** Just after the last non-blank character before `end`, so the new clause sits under the section's text. */

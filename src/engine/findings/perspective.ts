@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { Sentence } from '../document/model';
 import type { Perspective } from '../rulebook/types';
 import { isRiskCategory, type Finding } from '../types';
@@ -14,7 +15,7 @@ function escapeRegExp(text: string): string {
  * the team represents is downgraded to information, dropped, or kept, as the team chose. The
  * clause moves technology towards a party when that party receives it, or owns the result.
  */
-export function applyPerspective(findings: Finding[], perspective: Perspective | undefined, text: string, sentenceAt: (offset: number) => Sentence | undefined): Finding[] {
+export function applyPerspective(findings: Finding[], perspective: Perspective | undefined, text: TextSource, sentenceAt: (offset: number) => Sentence | undefined): Finding[] {
   if (!perspective || perspective.towardsUs === 'keep' || !perspective.parties.length) return findings;
   const names = perspective.parties.map((party) => party.trim()).filter(Boolean);
   const towards = new RegExp(String.raw`\b${TOWARDS}\s+(?:the\s+)?(?:${names.map(escapeRegExp).join('|')})\b`, 'i');

@@ -125,7 +125,7 @@ export class SentenceMemo {
 
 /** What a sentence's matches depend on besides the rules and the document's vocabulary. */
 function keyOf(document: ContractDocument, sentence: Sentence, sectionTitles: string, leadIn: Sentence | undefined): string {
-  const text = document.analysisText;
+  const text = document.analysis;
   return `${sectionTitles}\u0001${leadIn ? text.slice(leadIn.start, leadIn.end) : ''}\u0001${text.slice(sentence.start, sentence.end)}`;
 }
 

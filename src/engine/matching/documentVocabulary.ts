@@ -65,7 +65,7 @@ export function buildDocumentVocabulary(document: ContractDocument, rulebook: Co
     termsByKey.set(termKey(wordsOf(term.term).map((word) => word.normal)), term);
     const isParty = partyNames.has(term.term.toLowerCase());
     const window = isParty ? undefined : definitionWindow(term);
-    const key = cache && `${term.term}\u0001${term.form}\u0001${window ? document.analysisText.slice(...window) : '\u0000party'}`;
+    const key = cache && `${term.term}\u0001${term.form}\u0001${window ? document.analysis.slice(...window) : '\u0000party'}`;
     const concepts = (key ? cache.concepts.get(key) : undefined) ?? termConceptsOf(document, rulebook, term, isParty, window);
     if (key) used.set(key, concepts);
     termConcepts.set(term.term, concepts);
@@ -99,7 +99,7 @@ function termConceptsOf(document: ContractDocument, rulebook: CompiledRulebook, 
   const nameHits = rulebook.vocabulary.find(nameWords);
   for (const hit of nameHits) concepts.add(hit.concept);
   if (window) {
-    const definitionWords = wordsOf(document.analysisText, ...window);
+    const definitionWords = wordsOf(document.analysis, ...window);
     const hits = rulebook.vocabulary.find(definitionWords).filter((hit) => rulebook.inheritedConcepts.has(hit.concept));
     // Who a term names is decided by the head of its definition: "Person" means any individual,
     // partnership, joint venture, governmental authority ... is not a government.

@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import type { CompiledRulebook } from '../rulebook/compileRulebook';
 import type { Span } from '../text/spans';
@@ -14,7 +15,7 @@ const REFERENCE_TITLE = /\b(?:(?:Sections?|Articles?|Clauses?|Paragraphs?|Exhibi
  * than what the term stands for ("license" in "Product License Schedule", "licensed" in "Licensed
  * Product"), and the titles of cross-references ("Section 8.2 (Ownership of Inventions)").
  */
-export function readableHits(hits: ConceptHit[], rulebook: CompiledRulebook, analysisText: string, sentence: Span): ConceptHit[] {
+export function readableHits(hits: ConceptHit[], rulebook: CompiledRulebook, analysisText: TextSource, sentence: Span): ConceptHit[] {
   const titles = referenceTitles(analysisText, sentence);
   const terms = hits.filter((hit) => hit.concept === 'DefinedTerm');
   if (!titles.length && !terms.length) return hits;
@@ -25,7 +26,7 @@ export function readableHits(hits: ConceptHit[], rulebook: CompiledRulebook, ana
   });
 }
 
-function referenceTitles(analysisText: string, sentence: Span): Span[] {
+function referenceTitles(analysisText: TextSource, sentence: Span): Span[] {
   const text = analysisText.slice(sentence.start, sentence.end);
   if (!text.includes('(')) return [];
   const spans: Span[] = [];

@@ -46,7 +46,7 @@ export function matchOneSentence(
   statistics: MatchStatistics,
 ): SentenceMatch[] {
   const own = readSentence(document, rulebook, vocabulary, sentence);
-  const leadIn = sentence.leadIn !== undefined && continuesLeadIn(document.analysisText.slice(sentence.start, sentence.end)) ? document.sentences[sentence.leadIn] : undefined;
+  const leadIn = sentence.leadIn !== undefined && continuesLeadIn(document.analysis.slice(sentence.start, sentence.end)) ? document.sentences[sentence.leadIn] : undefined;
   const lead = leadIn ? leadInReading(document, rulebook, vocabulary, leadIn) : undefined;
   const words = lead ? lead.words.concat(own.words) : own.words;
   const hits = lead ? lead.hits.concat(own.hits) : own.hits;
@@ -55,11 +55,11 @@ export function matchOneSentence(
   const met = metByWords(rulebook.requirementIndex, wordSet, new Set(hits.map((hit) => hit.concept)));
   let conditions: Map<ConditionKind, Span> | undefined;
   const spans = leadIn ? [leadIn, sentence] : [sentence];
-  const conditionsOf = (): Map<ConditionKind, Span> => (conditions ??= mergeConditions(spans.map((span) => findConditions(document.analysisText, span))));
+  const conditionsOf = (): Map<ConditionKind, Span> => (conditions ??= mergeConditions(spans.map((span) => findConditions(document.analysis, span))));
   const stated = new Map<ConditionKind, boolean>();
   const hasCondition = (kind: ConditionKind): boolean => {
     let known = stated.get(kind);
-    if (known === undefined) stated.set(kind, (known = conditions ? conditions.has(kind) : spans.some((span) => statesCondition(document.analysisText, span, kind))));
+    if (known === undefined) stated.set(kind, (known = conditions ? conditions.has(kind) : spans.some((span) => statesCondition(document.analysis, span, kind))));
     return known;
   };
   const candidates = rules.filter((rule) => meetsRequirements(rule.requirements, met, hasCondition));
@@ -67,7 +67,7 @@ export function matchOneSentence(
   statistics.candidates++;
   statistics.nlpWords += words.length;
   const withTagger = candidates.some((rule) => rule.needsTagger);
-  const ownDoc = buildSentenceDoc(document.analysisText, sentence, own.words, own.hits, withTagger);
+  const ownDoc = buildSentenceDoc(document.analysis, sentence, own.words, own.hits, withTagger);
   // An item with no verb of its own ("(b) all Improvements made by Licensee;") reads with its lead-in ("Licensee shall assign to Licensor:").
   const doc = leadIn && lead ? joinSentenceDocs(leadInDoc(document, lead, leadIn, withTagger), ownDoc) : ownDoc;
   const ownFrom = doc.tokens.length - ownDoc.tokens.length;
@@ -116,14 +116,14 @@ function leadInReading(document: ContractDocument, rulebook: CompiledRulebook, v
 function leadInDoc(document: ContractDocument, reading: SentenceWords, leadIn: Sentence, withTagger: boolean): SentenceDoc {
   reading.docs ??= new Map();
   let doc = reading.docs.get(withTagger);
-  if (!doc) reading.docs.set(withTagger, (doc = buildSentenceDoc(document.analysisText, leadIn, reading.words, reading.hits, withTagger)));
+  if (!doc) reading.docs.set(withTagger, (doc = buildSentenceDoc(document.analysis, leadIn, reading.words, reading.hits, withTagger)));
   return doc;
 }
 
 function readSentence(document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, sentence: Sentence): SentenceWords {
-  const words = wordsOf(document.analysisText, sentence.start, sentence.end);
+  const words = wordsOf(document.analysis, sentence.start, sentence.end);
   const variants = words.map((word) => wordVariants(word.normal));
-  return { words, variants, hits: readableHits(conceptHits(rulebook, vocabulary, words, variants), rulebook, document.analysisText, sentence) };
+  return { words, variants, hits: readableHits(conceptHits(rulebook, vocabulary, words, variants), rulebook, document.analysis, sentence) };
 }
 
 /** The conditions of a lead-in and its item together; the item's own cue wins where both state one. */

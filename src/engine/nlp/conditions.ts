@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { ConditionKind } from '../rulebook/types';
 import type { Span } from '../text/spans';
 
@@ -34,7 +35,7 @@ const CUE_WORDS: Record<ConditionKind, RegExp> = {
 };
 
 /** The conditions a sentence states, each with where its cue is. */
-export function findConditions(analysisText: string, span: Span): Map<ConditionKind, Span> {
+export function findConditions(analysisText: TextSource, span: Span): Map<ConditionKind, Span> {
   const found = new Map<ConditionKind, Span>();
   const text = analysisText.slice(span.start, span.end);
   for (const [kind, cue] of CONDITION_CUES) {
@@ -46,7 +47,7 @@ export function findConditions(analysisText: string, span: Span): Map<ConditionK
 }
 
 /** Whether a sentence states one condition: cheaper than finding them all, for the prefilter. */
-export function statesCondition(analysisText: string, span: Span, kind: ConditionKind): boolean {
+export function statesCondition(analysisText: TextSource, span: Span, kind: ConditionKind): boolean {
   const text = analysisText.slice(span.start, span.end);
   return CUE_WORDS[kind].test(text) && CONDITION_CUES.some(([cueKind, cue]) => cueKind === kind && cue.test(text));
 }

@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 import { loadNlp } from './compromise';
 import type { ConceptHit } from './vocabularyMatcher';
@@ -34,7 +35,7 @@ const REDACTION = /\[\s*\*+\s*\]|\*{3,}/g;
  * no parsing at all; compromise's part-of-speech tagger runs only when a rule that will look at
  * this sentence uses part-of-speech tags (`withTagger`), and its tags are laid onto the terms.
  */
-export function buildSentenceDoc(analysisText: string, span: Span, words: readonly Word[], hits: ConceptHit[], withTagger: boolean): SentenceDoc {
+export function buildSentenceDoc(analysisText: TextSource, span: Span, words: readonly Word[], hits: ConceptHit[], withTagger: boolean): SentenceDoc {
   const terms = joinReferences(analysisText, withRedactions(analysisText, span, words));
   const tokens: Token[] = new Array(terms.length);
   let previousEnd = span.start;
@@ -55,7 +56,7 @@ export function buildSentenceDoc(analysisText: string, span: Span, words: readon
 }
 
 /** The sentence's words with its redactions in place, in text order. */
-function withRedactions(text: string, span: Span, words: readonly Word[]): readonly Word[] {
+function withRedactions(text: TextSource, span: Span, words: readonly Word[]): readonly Word[] {
   const slice = text.slice(span.start, span.end);
   if (!slice.includes('*')) return words;
   const redactions: Word[] = [];
@@ -74,7 +75,7 @@ const NUMBER_CONTINUATION = /^\)?(?:[.,]\d|\([a-z0-9]{1,4}\))/i;
  * "7.01(b)(2)", "10,000", "Section 365(n)": a number and what is written onto it are one term, as
  * they are for compromise, so that "(b)" inside a reference is not read as an enumerator.
  */
-function joinReferences(text: string, words: readonly Word[]): readonly Word[] {
+function joinReferences(text: TextSource, words: readonly Word[]): readonly Word[] {
   let joined: Word[] | undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -88,7 +89,8 @@ function joinReferences(text: string, words: readonly Word[]): readonly Word[] {
     }
     joined ??= words.slice(0, i);
     const last = words[end];
-    const close = text[last.end] === ')' && text.lastIndexOf('(', last.start) > word.start ? 1 : 0;
+    // A closing bracket belongs to the reference when an opening one comes after its first character.
+    const close = text.slice(last.end, last.end + 1) === ')' && text.slice(word.start + 1, last.start + 1).includes('(') ? 1 : 0;
     joined.push({ normal: text.slice(word.start, last.end + close).toLowerCase(), start: word.start, end: last.end + close });
     i = end;
   }
@@ -108,7 +110,7 @@ function splitGap(gap: string, last: boolean): number {
 }
 
 /** Runs compromise's tagger on the sentence and adds each term's part-of-speech tags to the tokens it overlaps. */
-function addPartsOfSpeech(analysisText: string, span: Span, tokens: Token[]): void {
+function addPartsOfSpeech(analysisText: TextSource, span: Span, tokens: Token[]): void {
   if (!tokens.length) return;
   // compromise splits sentences at ". " itself; the document model has already decided where sentences end.
   const text = analysisText.slice(span.start, span.end).replace(/[.?!](?=\s+\S)/g, ' ');

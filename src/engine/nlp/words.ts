@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 /** A word of the analysis text with its exact offsets. */
 export interface Word {
   /** Lower-case letters and digits; apostrophes and accents kept, hyphens split words. */
@@ -15,7 +16,7 @@ const NOT_ASCII = /[^\x00-\x7f]/;
  * Splits `[start, end)` of the text into words. Hyphens and slashes separate words, as in
  * compromise, so "royalty-free" and "royalty free" read the same.
  */
-export function wordsOf(text: string, start = 0, end = text.length): Word[] {
+export function wordsOf(text: TextSource, start = 0, end = text.length): Word[] {
   const words: Word[] = [];
   const slice = text.slice(start, end);
   const pattern = NOT_ASCII.test(slice) ? WORD : ASCII_WORD;

@@ -1,3 +1,4 @@
+import type { TextSource } from './chunkedText';
 /** A half-open range `[start, end)` of UTF-16 offsets into the original text. */
 export interface Span {
   start: number;
@@ -13,7 +14,7 @@ export function contains(outer: Span, inner: Span): boolean {
 }
 
 /** Shrinks a span so that it neither starts nor ends with white space. */
-export function trimSpan(text: string, span: Span): Span {
+export function trimSpan(text: TextSource, span: Span): Span {
   let { start, end } = span;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
