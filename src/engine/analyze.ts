@@ -129,7 +129,7 @@ export class DocumentReview {
     const reported = resolveMatches(matches.filter((match) => isOn(match.rule.definition.id, match.rule.definition.enabled)));
     const findings = reported.map((match) => findingFromMatch(match, document, rulebook, vocabulary));
     if (withDocumentRules) findings.push(...documentFindings(document, rulebook.documentRules.filter((rule) => isOn(rule.definition.id, rule.definition.enabled)), matches));
-    const suppressions = findSuppressions(document.text, document.lines);
+    const suppressions = findSuppressions(document.source, document.lines);
     const perspective = options.perspective ?? rulebook.perspective;
     const seen = applyPerspective(findings, perspective, document.analysis, (offset) => findContaining(document.sentences, offset));
     const visible = seen.filter(

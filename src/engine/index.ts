@@ -3,7 +3,8 @@
  * or the file system, so it runs in Node, in the VS Code extension host and in a browser worker.
  */
 export { analyze, analyzeDocument, DocumentReview, type AnalysisResult, type AnalyzeOptions } from './analyze';
-export { createIncrementalReviewer, type IncrementalReviewer } from './incremental/incrementalReviewer';
+export { applyEdits, createIncrementalReviewer, type ContentChange, type IncrementalReviewer } from './incremental/incrementalReviewer';
+export { ChunkedText, type TextSource } from './text/chunkedText';
 export { parseDocument, type ContractDocument, type Sentence, type Clause } from './document/model';
 export type { DefinedTerm } from './document/definedTerms';
 export type { Party } from './document/parties';

@@ -22,6 +22,12 @@ function assertReadsLike(chunked: ChunkedText, text: string, random: () => numbe
     const index = Math.floor(random() * (text.length + 4)) - 2;
     assert.ok(Object.is(chunked.charCodeAt(index), text.charCodeAt(index)), `${where}: charCodeAt(${index})`);
   }
+  for (const needle of ['<!--', 'shall', '“', '\n\n', 'x'.repeat(30), 'not in any text \u0000', '']) {
+    assert.equal(chunked.includes(needle), text.includes(needle), `${where}: includes(${JSON.stringify(needle)})`);
+    const from = Math.floor(random() * (text.length + 10));
+    assert.equal(chunked.lastIndexOf(needle, from), text.lastIndexOf(needle, from), `${where}: lastIndexOf(${JSON.stringify(needle)}, ${from})`);
+    assert.equal(chunked.lastIndexOf(needle), text.lastIndexOf(needle), `${where}: lastIndexOf(${JSON.stringify(needle)})`);
+  }
   assert.equal(chunked.slice(), text, `${where}: slice()`);
   assert.equal(String(chunked), text, `${where}: toString`);
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, compiledRecommended, createIncrementalReviewer } from '../../src/engine';
+import { analyze, applyEdits, compiledRecommended, createIncrementalReviewer, type ContentChange } from '../../src/engine';
 import { parseDocumentWithState, parseInSteps, type ContractDocument, type ParsedDocument } from '../../src/engine/document/model';
 import { reparseDocument, textChange } from '../../src/engine/document/reparse';
 import { findDefinitionMatches, updateDefinitionMatches } from '../../src/engine/document/definedTerms';
@@ -213,6 +213,53 @@ describe('createIncrementalReviewer', () => {
       }
     });
   }
+
+  for (const [name, original] of Object.entries(DOCUMENTS)) {
+    it(`given only the edits, finds what analyze() finds after each of 60 batches of random edits of ${name}`, () => {
+      const next = random(23 + original.length);
+      const reviewer = createIncrementalReviewer(rulebook);
+      let text = original;
+      reviewer.review(text);
+      for (let batch = 0; batch < 60; batch++) {
+        // One to three edits at a time, as a multi-cursor edit or a paste arrives, each on the text the one before it left.
+        const edits: ContentChange[] = [];
+        for (let count = 1 + Math.floor(next() * 3); count > 0; count--) {
+          const edited = edit(text, next);
+          const change = textChange(text, edited);
+          if (!change) continue;
+          edits.push({ offset: change.start, length: change.oldEnd - change.start, text: edited.slice(change.start, change.newEnd) });
+          text = edited;
+        }
+        const result = reviewer.review(edits);
+        assert.equal(result.document.text, text, `batch ${batch} of ${name}: the text`);
+        assert.deepEqual(result.findings, analyze(text, rulebook).findings, `batch ${batch} of ${name}`);
+      }
+    });
+  }
+
+  it('applies edits to the last text given, after a whole-text review too, and refuses edits that do not fit', () => {
+    const reviewer = createIncrementalReviewer(rulebook);
+    assert.throws(() => reviewer.review([{ offset: 0, length: 0, text: 'x' }]), /edits were given before any text/);
+    reviewer.review(DRAFT);
+    const at = DRAFT.indexOf('Article');
+    const edited = DRAFT.slice(0, at) + 'ARTICLE' + DRAFT.slice(at + 7);
+    assert.deepEqual(reviewer.review([{ offset: at, length: 7, text: 'ARTICLE' }]).findings, analyze(edited, rulebook).findings);
+    assert.deepEqual(reviewer.review([]).findings, analyze(edited, rulebook).findings, 'no edits: the same text');
+    assert.throws(() => reviewer.review([{ offset: edited.length, length: 1, text: '' }]), /edit 1 of 1 \(offset \d+, length 1\) does not fit a text of \d+ characters/);
+    const back = reviewer.review(DRAFT);
+    assert.deepEqual(back.findings, analyze(DRAFT, rulebook).findings, 'a whole text still works after edits');
+  });
+
+  it('merges a batch of edits into the one stretch they changed', () => {
+    const { text, change } = applyEdits('abcdefghij', [
+      { offset: 8, length: 1, text: 'XYZ' }, // abcdefghXYZj
+      { offset: 1, length: 2, text: '' }, // adefghXYZj
+      { offset: 4, length: 0, text: '--' }, // adef--ghXYZj
+    ]);
+    assert.equal(String(text), 'adef--ghXYZj');
+    assert.deepEqual(change, { start: 1, oldEnd: 9, newEnd: 11 });
+    assert.equal('abcdefghij'.slice(0, change.start) + String(text).slice(change.start, change.newEnd) + 'abcdefghij'.slice(change.oldEnd), 'adef--ghXYZj');
+  });
 
   it('re-reads the clauses that use a defined term when its definition changes', () => {
     const before = [

@@ -39,7 +39,10 @@ export interface Clause extends Span {
 
 /** The document model: everything the rules need to know about a contract's layout. */
 export interface ContractDocument {
-  text: string;
+  /** The contract as given. In a document parsed incrementally it is built on first use: read `source` where offsets suffice. */
+  readonly text: string;
+  /** `text`, readable by offsets without building it (see ChunkedText). */
+  source: TextSource;
   /**
    * The text with layout (line breaks, page headers, markup) replaced one-for-one by spaces. In a
    * document parsed incrementally it is built on first use: read `analysis` where offsets suffice.
@@ -112,6 +115,7 @@ export function* parseInSteps(text: string): Generator<void, ParsedDocument> {
   yield;
   const document: ContractDocument = {
     text,
+    source: text,
     analysisText,
     analysis: analysisText,
     lines: lineIndexOf(text, rawLines),
@@ -127,7 +131,7 @@ export function* parseInSteps(text: string): Generator<void, ParsedDocument> {
 }
 
 /** The line index of `text`, from the lines parsing already found. */
-export function lineIndexOf(text: string, lines: RawLine[]): LineIndex {
+export function lineIndexOf(text: TextSource, lines: RawLine[]): LineIndex {
   return LineIndex.fromLineStarts(
     text,
     lines.map((line) => line.start),

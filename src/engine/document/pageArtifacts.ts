@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 import type { RawLine } from './lines';
 
@@ -31,12 +32,12 @@ export function readPageArtifacts(text: string, lines: RawLine[]): PageArtifactR
 }
 
 /** The key a line would have as a running header, if it is the right length to be one. */
-export function keyOfLine(text: string, line: RawLine): string | undefined {
+export function keyOfLine(text: TextSource, line: RawLine): string | undefined {
   return line.end - line.contentStart >= 6 && line.end - line.contentStart <= 250 ? lineKey(text.slice(line.contentStart, line.end)) : undefined;
 }
 
 /** Page numbers and running headers among `lines[from, to)`. */
-export function lineArtifacts(text: string, lines: RawLine[], from: number, to: number, keys: (string | undefined)[], repeated: Set<string>): Span[] {
+export function lineArtifacts(text: TextSource, lines: RawLine[], from: number, to: number, keys: (string | undefined)[], repeated: Set<string>): Span[] {
   const artifacts: Span[] = [];
   for (let index = from; index < to; index++) {
     const line = lines[index];
@@ -57,10 +58,10 @@ export function lineArtifacts(text: string, lines: RawLine[], from: number, to: 
 }
 
 /** EDGAR boilerplate inside `[from, to)` of the text. */
-export function inlineArtifacts(text: string, from: number, to: number): Span[] {
+export function inlineArtifacts(text: TextSource, from: number, to: number): Span[] {
   const artifacts: Span[] = [];
   const whole = from === 0 && to === text.length;
-  const scope = whole ? text : text.slice(from, to);
+  const scope = whole ? String(text) : text.slice(from, to);
   for (const { marker, pattern } of INLINE_ARTIFACTS) {
     if (!scope.includes(marker)) continue;
     pattern.lastIndex = 0;
@@ -93,7 +94,7 @@ const INLINE_ARTIFACTS: { marker: string; pattern: RegExp }[] = [
 ];
 
 /** Extends an inline artifact over a page number standing just before it (`... 35   [ * ] = ...`). */
-function withPrecedingPageNumber(text: string, span: Span): Span {
+function withPrecedingPageNumber(text: TextSource, span: Span): Span {
   const before = text.slice(Math.max(0, span.start - 16), span.start);
   const match = /(?:^|\s{2,})(\d{1,4})\s{2,}$/.exec(before);
   if (!match) return span;

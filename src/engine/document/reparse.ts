@@ -1,4 +1,4 @@
-import { ChunkedText } from '../text/chunkedText';
+import { ChunkedText, type TextSource } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 import { buildAnalysisText } from './analysisText';
 import { groupBlocksFrom, type LayoutBlock } from './clauses';
@@ -44,21 +44,25 @@ const CHUNK = 2048;
  *
  * `previous.state` is updated in place and must not be used again.
  */
-export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
-  return runSteps(reparseInSteps(previous, text));
+export function reparseDocument(previous: ParsedDocument, text: TextSource, change?: TextChange): ParsedDocument {
+  return runSteps(reparseInSteps(previous, text, change));
 }
 
-/** `reparseDocument` in steps: a whole-text parse, when one is needed, pauses between its stages (see parseInSteps). */
-export function* reparseInSteps(previous: ParsedDocument, text: string): Generator<void, ParsedDocument> {
-  const change = textChange(previous.document.text, text);
-  if (!change) return previous;
-  return spliceParse(previous, text, change) ?? (yield* parseInSteps(text));
+/**
+ * `reparseDocument` in steps: a whole-text parse, when one is needed, pauses between its stages
+ * (see parseInSteps). `change`, when the caller knows it (an editor's change events), says where
+ * `text` differs from the previous text, which is then not compared: `text` can stay a ChunkedText.
+ */
+export function* reparseInSteps(previous: ParsedDocument, text: TextSource, change?: TextChange): Generator<void, ParsedDocument> {
+  const found = change ?? textChange(previous.document.text, String(text));
+  if (!found || (found.start === found.oldEnd && found.start === found.newEnd)) return previous;
+  return spliceParse(previous, text, found) ?? (yield* parseInSteps(String(text)));
 }
 
 /** Markers of page boilerplate and of comments that can run over line breaks. */
 const FAR_REACHING = ['onfidential information contained', 'ortions of this', '<!--', '-->'];
 
-function spliceParse(previous: ParsedDocument, text: string, change: TextChange): ParsedDocument | undefined {
+function spliceParse(previous: ParsedDocument, text: TextSource, change: TextChange): ParsedDocument | undefined {
   const { document: old, state } = previous;
   const delta = change.newEnd - change.oldEnd;
   const oldLines = state.lines;
@@ -67,9 +71,9 @@ function spliceParse(previous: ParsedDocument, text: string, change: TextChange)
   const first = Math.max(0, lineAt(oldLines, change.start) - 1);
   const last = Math.min(oldLines.length - 1, lineAt(oldLines, change.oldEnd) + 1);
   const regionStart = oldLines[first].start;
-  const oldRegionEnd = last + 1 < oldLines.length ? oldLines[last + 1].start : old.text.length;
+  const oldRegionEnd = last + 1 < oldLines.length ? oldLines[last + 1].start : old.source.length;
   const newRegionEnd = oldRegionEnd + delta;
-  if (reachesFar(old.text, regionStart, oldRegionEnd, first, oldLines) || reachesFar(text, regionStart, newRegionEnd, first, oldLines)) return undefined;
+  if (reachesFar(old.source, regionStart, oldRegionEnd, first, oldLines) || reachesFar(text, regionStart, newRegionEnd, first, oldLines)) return undefined;
   const regionLines = splitLines(text.slice(regionStart, newRegionEnd)).map((line) => movedLine(line, regionStart));
   if (last + 1 < oldLines.length) regionLines.pop(); // the empty line after the region's last line break
   // The state is this parse's to change: moving objects in place spares the garbage collector thousands of copies.
@@ -134,7 +138,10 @@ function spliceParse(previous: ParsedDocument, text: string, change: TextChange)
   const definitions = updateDefinitionMatches(state.definitions, analysisText, regionStart, oldRegionEnd, newRegionEnd);
 
   const document: ContractDocument = {
-    text,
+    get text() {
+      return String(text);
+    },
+    source: text,
     analysis: analysisText,
     get analysisText() {
       return analysisText.toString();
@@ -156,7 +163,7 @@ function spliceParse(previous: ParsedDocument, text: string, change: TextChange)
  * next to it: the EDGAR redaction notices (whose patterns may span a line break) and HTML
  * comments (which blank everything up to their end).
  */
-function reachesFar(text: string, regionStart: number, regionEnd: number, firstLine: number, oldLines: RawLine[]): boolean {
+function reachesFar(text: TextSource, regionStart: number, regionEnd: number, firstLine: number, oldLines: RawLine[]): boolean {
   const from = oldLines[Math.max(0, firstLine - 1)].start;
   const near = text.slice(from, Math.min(text.length, regionEnd + 200));
   if (FAR_REACHING.some((marker) => near.includes(marker))) return true;

@@ -38,7 +38,7 @@ export function findingFromMatch(match: SentenceMatch, document: ContractDocumen
     range: document.lines.rangeOf(match.sentence.start, match.sentence.end),
     explanation: definition.explanation,
     citation: definition.citation,
-    fixes: (definition.fixes ?? []).map((fix, index) => sentenceFix(fix, index, definition, match, document.text, values)),
+    fixes: (definition.fixes ?? []).map((fix, index) => sentenceFix(fix, index, definition, match, document.source, values)),
     evidence,
   };
 }

@@ -22,7 +22,7 @@ export function documentFindings(document: ContractDocument, rules: CompiledDocu
     if (match.absent.some((id) => matchedRules.has(id))) continue;
     const section = placementSection(document, match.placeIn);
     const anchor = section ? headingSpan(document, section) : firstLine(document);
-    const insertAt = section ? endOfSection(document, section.end) : document.text.length;
+    const insertAt = section ? endOfSection(document, section.end) : document.source.length;
     findings.push({
       ruleId: definition.id,
       category: definition.category,
@@ -60,7 +60,7 @@ function firstLine(document: ContractDocument): { start: number; end: number } {
 /** Just after the last non-blank character before `end`, so the new clause sits under the section's text. */
 function endOfSection(document: ContractDocument, end: number): number {
   let at = end;
-  while (at > 0 && /\s/.test(document.text[at - 1])) at--;
+  while (at > 0 && /\s/.test(document.source.slice(at - 1, at))) at--;
   const lineEnd = document.lines.lineEnd(document.lines.positionAt(at).line);
   return Math.max(at, lineEnd);
 }

@@ -1,3 +1,4 @@
+import type { TextSource } from '../text/chunkedText';
 import type { LineIndex } from '../text/lineIndex';
 
 /** Findings of these rules (or categories; all when empty) are not reported on these lines. */
@@ -13,12 +14,12 @@ export interface Suppression {
  * Forms: `disable-next-line`, `disable-line`, and `disable` ... `enable` around a passage.
  * Targets are rule ids or category ids, separated by commas or spaces; none means every rule.
  */
-export function findSuppressions(text: string, lines: LineIndex): Suppression[] {
+export function findSuppressions(text: TextSource, lines: LineIndex): Suppression[] {
   const suppressions: Suppression[] = [];
   // A plain search is much quicker than the directive pattern, and most contracts have no directive.
   if (!text.includes('clauseguard-')) return suppressions;
   const open: { targets: Set<string>; fromLine: number }[] = [];
-  for (const match of text.matchAll(DIRECTIVE)) {
+  for (const match of String(text).matchAll(DIRECTIVE)) {
     const kind = match[1] as 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
     const targets = new Set((match[2] ?? '').split(/[\s,]+/).filter(Boolean));
     const line = lines.positionAt(match.index ?? 0).line;

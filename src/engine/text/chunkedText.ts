@@ -9,6 +9,10 @@ export interface TextSource {
   slice(start?: number, end?: number): string;
   /** As `String.prototype.charCodeAt`: NaN outside the text. */
   charCodeAt(index: number): number;
+  /** As `String.prototype.includes` (from the start). */
+  includes(needle: string): boolean;
+  /** As `String.prototype.lastIndexOf`: the last occurrence that starts at or before `from`. */
+  lastIndexOf(needle: string, from?: number): number;
 }
 
 /** Chunks are cut to about this many characters; an edit copies one or two of them. */
@@ -79,6 +83,40 @@ export class ChunkedText implements TextSource {
     let chunk = first + 1;
     for (; this.starts[chunk + 1] < to; chunk++) text += this.chunks[chunk];
     return text + this.chunks[chunk].slice(0, to - this.starts[chunk]);
+  }
+
+  includes(needle: string): boolean {
+    if (this.whole !== undefined) return this.whole.includes(needle);
+    if (!needle) return true;
+    for (let i = 0; i < this.chunks.length; i++) if (this.chunks[i].includes(needle) || this.acrossEdge(i, needle) >= 0) return true;
+    return false;
+  }
+
+  lastIndexOf(needle: string, from = Infinity): number {
+    if (this.whole !== undefined) return this.whole.lastIndexOf(needle, from);
+    const start = Math.min(Math.max(Math.trunc(from) || 0, 0), Math.max(0, this.length - needle.length));
+    if (!needle) return start;
+    if (needle.length > this.length) return -1;
+    for (let i = this.chunkAt(start); i >= 0; i--) {
+      const chunkStart = this.starts[i];
+      // A match across the chunk's end starts later than any inside it.
+      const across = this.acrossEdge(i, needle, start);
+      if (across >= 0) return across;
+      const inside = this.chunks[i].lastIndexOf(needle, start - chunkStart);
+      if (inside >= 0) return chunkStart + inside;
+    }
+    return -1;
+  }
+
+  /** The last place at or before `limit` where `needle` occurs across the end of chunk `i` (starting in it, ending in a later one), or -1. */
+  private acrossEdge(i: number, needle: string, limit = Infinity): number {
+    const edge = this.starts[i + 1];
+    if (needle.length < 2 || edge >= this.length) return -1;
+    const from = Math.max(this.starts[i], edge - needle.length + 1);
+    const last = Math.min(limit, edge - 1);
+    if (last < from) return -1;
+    const found = this.slice(from, Math.min(this.length, edge + needle.length - 1)).lastIndexOf(needle, last - from);
+    return found >= 0 ? from + found : -1;
   }
 
   /** The whole text as one string, built on first use. */

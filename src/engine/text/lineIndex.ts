@@ -1,3 +1,4 @@
+import type { TextSource } from './chunkedText';
 import type { Position, Range } from '../types';
 
 /**
@@ -8,12 +9,12 @@ export class LineIndex {
   private readonly lineStarts: number[];
 
   /** The index of `text` whose lines start at `lineStarts` (already known to the caller, so not scanned again). */
-  static fromLineStarts(text: string, lineStarts: number[]): LineIndex {
+  static fromLineStarts(text: TextSource, lineStarts: number[]): LineIndex {
     return new LineIndex(text, lineStarts);
   }
 
   constructor(
-    private readonly text: string,
+    private readonly text: TextSource,
     lineStarts?: number[],
   ) {
     if (lineStarts) {
