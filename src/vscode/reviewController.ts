@@ -32,7 +32,9 @@ export class ReviewController implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length && readSettings(event.document.uri).run === 'onType') this.schedule(event.document);
+        if (!event.contentChanges.length) return;
+        this.reviewers.noteChanges(event.document.uri.toString(), event.document.version, event.contentChanges);
+        if (readSettings(event.document.uri).run === 'onType') this.schedule(event.document);
       }),
       vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)),
@@ -111,9 +113,10 @@ export class ReviewController implements vscode.Disposable {
     const settings = readSettings(document.uri);
     if (!isReviewed(document, settings) || document.isClosed) return;
     const version = document.version;
-    const text = document.getText();
     const key = document.uri.toString();
-    if (text.slice(0, 8192).includes('\u0000')) {
+    // Neither check needs the whole text, which the review itself may not need either (it is handed the changes).
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    if (document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(8192))).includes('\u0000')) {
       if (!this.tooLarge.has(key)) {
         this.tooLarge.add(key);
         this.log.warn(`Not reviewing ${vscode.workspace.asRelativePath(document.uri)}: it looks like a binary file.`);
@@ -121,10 +124,10 @@ export class ReviewController implements vscode.Disposable {
       this.clear(document.uri, false);
       return;
     }
-    if (text.length > settings.maxFileSize) {
+    if (length > settings.maxFileSize) {
       if (!this.tooLarge.has(key)) {
         this.tooLarge.add(key);
-        this.log.warn(`Not reviewing ${vscode.workspace.asRelativePath(document.uri)}: ${text.length} characters is over clauseguard.maxFileSize (${settings.maxFileSize}).`);
+        this.log.warn(`Not reviewing ${vscode.workspace.asRelativePath(document.uri)}: ${length} characters is over clauseguard.maxFileSize (${settings.maxFileSize}).`);
       }
       this.clear(document.uri, false);
       return;
@@ -134,7 +137,7 @@ export class ReviewController implements vscode.Disposable {
       if (document.isClosed || document.version !== version) return;
       const options = { disabledRules: settings.disabledRules, includeProtective: settings.showProtective, perspective: settings.perspective };
       const firstReview = !this.store.get(key);
-      const outcome = await this.reviewers.review(key, text, rulebook, options, {
+      const outcome = await this.reviewers.review(key, { version, length, getText: () => document.getText() }, rulebook, options, {
         visible: visibleOffsets(document),
         // A long document opened for the first time shows what is on screen before the rest is read.
         onVisibleRead: ({ findings, lines }) => {
@@ -145,7 +148,16 @@ export class ReviewController implements vscode.Disposable {
       // Undefined: a newer review of this document took over.
       if (!outcome || document.isClosed || document.version !== version) return;
       const shown = withSettings(outcome.findings, settings);
-      this.store.set({ uri: key, version, languageId: document.languageId, findings: shown, text });
+      const { source } = outcome;
+      this.store.set({
+        uri: key,
+        version,
+        languageId: document.languageId,
+        findings: shown,
+        get text() {
+          return String(source);
+        },
+      });
       this.diagnostics.set(
         document.uri,
         shown.map((finding) => toDiagnostic(finding, document.uri, finding.severity, outcome.lines)),

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyze, compiledRecommended } from '../../src/engine';
-import { activateExtension, codeOf, openDocument, revert, waitForDiagnostics } from './helpers';
+import { activateExtension, codeOf, openDocument, revert, waitForDiagnostics, workspaceUri } from './helpers';
 
 describe('diagnostics in a real VS Code', () => {
   before(activateExtension);
@@ -50,6 +50,33 @@ describe('diagnostics in a real VS Code', () => {
     assert.ok(diagnostics.length > 0);
     await revert(document);
     await waitForDiagnostics(document.uri, (found) => !found.some((diagnostic) => codeOf(diagnostic) === 'tt/use-partner-technology'));
+  });
+
+  it('follows edits of several ranges at once (as multi-cursor typing makes) to exactly the findings of the new text', async () => {
+    const original = await vscode.workspace.openTextDocument(workspaceUri('contracts', 'licence-draft.md'));
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: original.getText().repeat(3) });
+    await vscode.window.showTextDocument(document);
+    const rulebook = compiledRecommended();
+    const expected = (): string[] => analyze(document.getText(), rulebook).findings.map((finding) => `${finding.ruleId}@${finding.start}-${finding.end}`).sort();
+    const shown = (found: vscode.Diagnostic[]): string[] => found.map((diagnostic) => `${codeOf(diagnostic)}@${document.offsetAt(diagnostic.range.start)}-${document.offsetAt(diagnostic.range.end)}`).sort();
+    await waitForDiagnostics(document.uri, (found) => shown(found).join() === expected().join());
+    const words = ['ALSO', 'technology', 'x', 'source code and know-how', ''];
+    for (let round = 0; round < 6; round++) {
+      // Three words spread through the text, replaced in one edit: one change event with three changes.
+      const text = document.getText();
+      const edit = new vscode.WorkspaceEdit();
+      for (let part = 0; part < 3; part++) {
+        const match = /[A-Za-z]{3,}/g;
+        match.lastIndex = Math.floor(((part + 0.3 + round * 0.1) / 3) * text.length);
+        const found = match.exec(text);
+        if (!found) continue;
+        edit.replace(document.uri, new vscode.Range(document.positionAt(found.index), document.positionAt(found.index + found[0].length)), words[(round + part) % words.length]);
+      }
+      if (round === 4) edit.insert(document.uri, document.positionAt(text.indexOf('2.3')), 'The Licensee shall use technology owned by the Licensor.\n\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitForDiagnostics(document.uri, (found) => shown(found).join() === expected().join());
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('clears diagnostics when a document closes', async () => {

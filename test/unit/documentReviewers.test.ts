@@ -48,4 +48,55 @@ describe('DocumentReviewers', () => {
     assert.ok(partial.length < full.length, 'the whole document was read before the screen was reported');
     assert.deepEqual(ids(outcome!.findings), ids(analyze(draft, rulebook).findings));
   });
+
+  describe('handed the editor\'s changes', () => {
+    /** A document as VS Code shows it to an extension: versions, change events, and getText() counted. */
+    class FakeDocument {
+      version = 1;
+      reads = 0;
+      constructor(public text: string) {}
+      edit(rangeOffset: number, rangeLength: number, inserted: string): { version: number; changes: { rangeOffset: number; rangeLength: number; text: string }[] } {
+        this.text = this.text.slice(0, rangeOffset) + inserted + this.text.slice(rangeOffset + rangeLength);
+        this.version++;
+        return { version: this.version, changes: [{ rangeOffset, rangeLength, text: inserted }] };
+      }
+      current() {
+        return { version: this.version, length: this.text.length, getText: () => (this.reads++, this.text) };
+      }
+    }
+
+    it('reads the whole text once, then only the changes, and finds what analyze() finds', async () => {
+      const reviewers = new DocumentReviewers(0);
+      const document = new FakeDocument(draft);
+      await reviewers.review('draft', document.current(), rulebook, options);
+      assert.equal(document.reads, 1);
+      for (const word of ['Article', 'shall', 'Improvements', 'technology']) {
+        const at = document.text.indexOf(word);
+        assert.ok(at >= 0, word);
+        const event = document.edit(at, word.length, word.toUpperCase());
+        reviewers.noteChanges('draft', event.version, event.changes);
+        const outcome = await reviewers.review('draft', document.current(), rulebook, options);
+        assert.deepEqual(ids(outcome!.findings), ids(analyze(document.text, rulebook).findings), `after editing "${word}"`);
+        assert.equal(String(outcome!.source), document.text);
+      }
+      assert.equal(document.reads, 1, 'the whole text was read again');
+    });
+
+    it('reads the whole text again when a change was missed or the changes do not add up', async () => {
+      const reviewers = new DocumentReviewers(0);
+      const document = new FakeDocument(draft);
+      await reviewers.review('draft', document.current(), rulebook, options);
+      document.edit(0, 0, '# Draft\n'); // never reported
+      const reported = document.edit(10, 3, '');
+      reviewers.noteChanges('draft', reported.version, reported.changes);
+      let outcome = await reviewers.review('draft', document.current(), rulebook, options);
+      assert.equal(document.reads, 2, 'a missed version was not noticed');
+      assert.deepEqual(ids(outcome!.findings), ids(analyze(document.text, rulebook).findings));
+      const wrong = document.edit(20, 5, 'xx');
+      reviewers.noteChanges('draft', wrong.version, [{ ...wrong.changes[0], rangeLength: 4 }]); // misreported: one character short
+      outcome = await reviewers.review('draft', document.current(), rulebook, options);
+      assert.equal(document.reads, 3, 'changes that do not add up to the length were trusted');
+      assert.deepEqual(ids(outcome!.findings), ids(analyze(document.text, rulebook).findings));
+    });
+  });
 });
