@@ -19,11 +19,11 @@ const WORDS = {
 };
 
 /**
- * The texts after each of `count` single-word edits, each applied to the previous text, at
- * positions spread evenly through it: two in three replace a word by one of similar length, one
- * in three inserts a word.
+ * `count` single-word edits, each applied to the previous text, at positions spread evenly
+ * through it: two in three replace a word by one of similar length, one in three inserts a word.
+ * Yields each edit as an editor reports it (`change`: offset, length, text) and the text after it.
  */
-export function* editedTexts(text, count = EDITS) {
+export function* edits(text, count = EDITS) {
   const word = /(?<![A-Za-z])[A-Za-z]{2,}/g;
   for (let i = 0; i < count; i++) {
     word.lastIndex = Math.floor(((i + 0.5) / count) * text.length);
@@ -33,15 +33,21 @@ export function* editedTexts(text, count = EDITS) {
       match = word.exec(text);
     }
     const { index } = match;
+    let change;
     if (i % 3 === 2) {
-      text = `${text.slice(0, index)}also ${text.slice(index)}`;
+      change = { offset: index, length: 0, text: 'also ' };
     } else {
       const [a, b] = WORDS[Math.min(Math.max(match[0].length, 2), 12)];
-      const replacement = match[0].toLowerCase() === a ? b : a;
-      text = text.slice(0, index) + replacement + text.slice(index + match[0].length);
+      change = { offset: index, length: match[0].length, text: match[0].toLowerCase() === a ? b : a };
     }
-    yield text;
+    text = text.slice(0, change.offset) + change.text + text.slice(change.offset + change.length);
+    yield { change, text };
   }
+}
+
+/** The texts after each of the `count` edits of `edits()`. */
+export function* editedTexts(text, count = EDITS) {
+  for (const { text: edited } of edits(text, count)) yield edited;
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -68,14 +74,26 @@ async function measure(root, file, count) {
   const rulebook = engine.compiledRecommended();
   const original = fs.readFileSync(file, 'utf8');
 
+  // As the extension does: the first review reads the whole text, each edit after it is handed over as the editor reports it.
   const reviewer = engine.createIncrementalReviewer(rulebook);
   const first = await timed(() => reviewer.review(original));
   const incremental = [];
   let last = first.result;
-  for (const text of editedTexts(original, count)) {
-    const { ms, result } = await timed(() => reviewer.review(text));
+  for (const { change } of edits(original, count)) {
+    const { ms, result } = await timed(() => reviewer.review([change]));
     incremental.push(ms);
     last = result;
+  }
+
+  // The same edits, the whole text handed over each time (what a caller without change events does).
+  const wholeTextReviewer = engine.createIncrementalReviewer(rulebook);
+  wholeTextReviewer.review(original);
+  const wholeText = [];
+  let lastWhole;
+  for (const text of editedTexts(original, count)) {
+    const { ms, result } = await timed(() => wholeTextReviewer.review(text));
+    wholeText.push(ms);
+    lastWhole = result;
   }
 
   const plain = [];
@@ -91,6 +109,7 @@ async function measure(root, file, count) {
 
   const mine = (last?.findings ?? []).map(key).sort();
   const theirs = reference.findings.map(key).sort();
+  const whole = (lastWhole?.findings ?? []).map(key).sort();
   const onlyIncremental = mine.filter((k) => !theirs.includes(k));
   const onlyAnalyze = theirs.filter((k) => !mine.includes(k));
   return {
@@ -98,9 +117,10 @@ async function measure(root, file, count) {
     edits: count,
     firstReviewMs: first.ms,
     incremental: summary(incremental),
+    wholeText: summary(wholeText),
     analyze: summary(plain),
     findings: theirs.length,
-    equal: mine.length === theirs.length && mine.every((k, i) => k === theirs[i]),
+    equal: [mine, whole].every((found) => found.length === theirs.length && found.every((k, i) => k === theirs[i])),
     onlyIncremental: onlyIncremental.slice(0, 10),
     onlyAnalyze: onlyAnalyze.slice(0, 10),
   };
