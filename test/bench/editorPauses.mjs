@@ -1,7 +1,8 @@
 // How long the editor's reviews hold the extension host at a time: the extension's own review loop
 // (src/vscode/reviewer.ts: one incremental reviewer per document, slices that yield, the text on
-// screen first) on the largest contract, opened and then edited 200 times, while a timer notes the
-// longest gap between two turns of the event loop.
+// screen first) on the largest contract, opened and then edited 200 times, each edit reported as
+// VS Code's change events are, while a timer notes the longest gap between two turns of the event
+// loop.
 // Run by run.mjs in a fresh process:  node test/bench/editorPauses.mjs BUNDLE FILE [EDITS]
 // Prints one line of JSON.
 import fs from 'node:fs';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { runJsonChild } from './processes.mjs';
-import { EDITS, editedTexts } from './typing.mjs';
+import { EDITS, edits } from './typing.mjs';
 
 /** Bundles the editor's review loop and the built-in rulebook into `tempDir` (the extension bundle does not export them). */
 async function bundle(root, tempDir) {
@@ -62,11 +63,20 @@ async function measure(bundlePath, file, count) {
   // About a screen of text in the middle of the document.
   const screen = [{ start: Math.floor(original.length / 2), end: Math.floor(original.length / 2) + 4000 }];
   const reviewers = new DocumentReviewers();
-  const opening = await withPauses(() => reviewers.review(file, original, rulebook, options, { visible: screen }));
+  // The document as the controller sees it: a version number, change events, getText() on demand.
+  let version = 1;
+  let text = original;
+  const current = () => ({ version, length: text.length, getText: () => text });
+  const opening = await withPauses(() => reviewers.review(file, current(), rulebook, options, { visible: screen }));
   let editing = 0;
   const times = [];
-  for (const text of editedTexts(original, count)) {
-    const edit = await withPauses(() => reviewers.review(file, text, rulebook, options, { visible: screen }));
+  for (const { change, text: edited } of edits(original, count)) {
+    text = edited;
+    version++;
+    const edit = await withPauses(async () => {
+      reviewers.noteChanges(file, version, [{ rangeOffset: change.offset, rangeLength: change.length, text: change.text }]);
+      return reviewers.review(file, current(), rulebook, options, { visible: screen });
+    });
     editing = Math.max(editing, edit.longest);
     times.push(edit.ms);
   }
