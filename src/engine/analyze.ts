@@ -1,4 +1,4 @@
-import { findContaining, parseDocument, type ContractDocument } from './document/model';
+import { findContaining, parseDocument, type ContractDocument, type Sentence } from './document/model';
 import { applyPerspective } from './findings/perspective';
 import { documentFindings } from './findings/documentFindings';
 import { findingFromMatch } from './findings/buildFinding';
@@ -87,11 +87,11 @@ export class DocumentReview {
   /** Matches sentences until `shouldYield()` returns true (checked after each sentence); returns whether every sentence is done. */
   step(shouldYield: () => boolean = () => false): boolean {
     const { document, rulebook, vocabulary, rules, statistics } = this;
+    const compute = (sentence: Sentence): SentenceMatch[] => matchOneSentence(document, rulebook, vocabulary, rules, sentence, statistics);
     while (this.cursor < this.queue.length) {
       const sentence = document.sentences[this.queue[this.cursor++]];
       statistics.sentences++;
-      const compute = (): SentenceMatch[] => matchOneSentence(document, rulebook, vocabulary, rules, sentence, statistics);
-      const found = this.memo ? this.memo.match(document, sentence, sectionTitlesOf(document, sentence), statistics, compute) : compute();
+      const found = this.memo ? this.memo.match(document, sentence, sectionTitlesOf(document, sentence), statistics, compute) : compute(sentence);
       if (found.length) this.matchesBySentence.set(sentence.index, found);
       if (shouldYield()) break;
     }

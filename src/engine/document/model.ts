@@ -317,6 +317,18 @@ function isPureDefinition(text: string): boolean {
 
 const DEFINITION_CUE = /mean|refer|:|\s[-\u2013\u2014]\s/i;
 
+/**
+ * False only when the sentence certainly does not start with "WHEREAS": its first character after
+ * spaces and tabs is plain ASCII other than W. Every edit asks this of every sentence, so it reads
+ * characters rather than copying the start of each sentence.
+ */
+function mayStartWithWhereas(analysisText: TextSource, span: Span): boolean {
+  let at = span.start;
+  let code = analysisText.charCodeAt(at);
+  while (at < span.end && (code === 32 || code === 9)) code = analysisText.charCodeAt(++at);
+  return at >= span.end || code === 87 || code === 119 || code < 33 || code > 126;
+}
+
 /** "9.5 Residuals. Each Party may ..." starts with a title; the title is not a clause. */
 function isRunInTitle(analysisText: TextSource, span: Span, block: LayoutBlock): boolean {
   if (!block.enumerator || span.end >= block.end) return false;
@@ -334,6 +346,6 @@ function isTableOfContents(analysisText: TextSource, span: Span): boolean {
 
 /** "WHEREAS, ..." and sentences under a Recitals or Background heading. */
 function isRecital(analysisText: TextSource, span: Span, sectionTitle: string | undefined): boolean {
-  if (/^\s*WHEREAS\b/i.test(analysisText.slice(span.start, Math.min(span.end, span.start + 12)))) return true;
+  if (mayStartWithWhereas(analysisText, span) && /^\s*WHEREAS\b/i.test(analysisText.slice(span.start, Math.min(span.end, span.start + 12)))) return true;
   return sectionTitle !== undefined && /^(?:recitals?|background|preamble|whereas)$/i.test(sectionTitle.trim());
 }

@@ -45,9 +45,25 @@ export function buildSections(analysisText: TextSource, blocks: LayoutBlock[], t
 
 /** The heading of a heading block, or a run-in heading such as `2.1 GRANT OF LICENSE. Subject to ...`. */
 function titleOf(analysisText: TextSource, block: LayoutBlock): string | undefined {
-  const body = analysisText.slice(block.bodyStart, block.end).trim();
-  if (block.isHeading) return body.replace(/[.:]$/, '').trim() || undefined;
+  if (block.isHeading) return analysisText.slice(block.bodyStart, block.end).trim().replace(/[.:]$/, '').trim() || undefined;
+  const body = runInHeadingWindow(analysisText, block);
   const runIn = /^([A-Z][A-Za-z0-9,'&/ -]{2,80}?)[.:](?=\s|$)/.exec(body);
   if (runIn && runIn[1].split(/\s+/).length <= 8 && !/\b(shall|will|must|may)\b/.test(runIn[1])) return runIn[1].trim();
   return undefined;
+}
+
+/** Characters of a block's body that can hold a run-in heading (at most 82 after the leading white space), with room to spare. */
+const RUN_IN_WINDOW = 400;
+
+/**
+ * The start of a block's body, trimmed, long enough for the run-in heading pattern to read as it
+ * would read the whole body: the body is read whole only when it is short or starts with a long
+ * run of white space. (Every edit outlines the document again; copying every paragraph for this
+ * was most of what the outline cost.)
+ */
+function runInHeadingWindow(analysisText: TextSource, block: LayoutBlock): string {
+  if (block.end - block.bodyStart <= RUN_IN_WINDOW) return analysisText.slice(block.bodyStart, block.end).trim();
+  const window = analysisText.slice(block.bodyStart, block.bodyStart + RUN_IN_WINDOW);
+  const trimmed = window.trimStart();
+  return window.length - trimmed.length < RUN_IN_WINDOW / 2 ? trimmed : analysisText.slice(block.bodyStart, block.end).trim();
 }

@@ -2,7 +2,7 @@ import type { TextSource } from '../text/chunkedText';
 import type { ContractDocument } from '../document/model';
 import type { Section } from '../document/sections';
 import { termKey, type DocumentVocabulary } from '../matching/documentVocabulary';
-import type { SentenceMatch } from '../matching/matchSentences';
+import { tokenAt, type SentenceMatch } from '../matching/matchSentences';
 import { wordsOf } from '../nlp/words';
 import type { CompiledRulebook } from '../rulebook/compileRulebook';
 import type { FixDefinition, RuleDefinition } from '../rulebook/types';
@@ -49,8 +49,8 @@ function collapse(text: string): string {
 
 function participantText(match: SentenceMatch, who: 'actor' | 'recipient', text: TextSource): string | undefined {
   const participant = match.reading[who];
-  const first = participant && match.tokens[participant.first];
-  const last = participant && match.tokens[participant.last];
+  const first = participant && tokenAt(match, participant.first);
+  const last = participant && tokenAt(match, participant.last);
   if (!first || !last) return undefined;
   // Drop leading negations and conjunctions that read badly in proposed wording ("No Party" -> "Party").
   const cleaned = collapse(text.slice(first.start, last.end))
@@ -67,7 +67,7 @@ const PARTICIPANT_CONCEPTS = new Set(['Party', 'Government', 'Venture', 'ThirdPa
 function objectOf(match: SentenceMatch, rulebook: CompiledRulebook, text: TextSource): string | undefined {
   const objects = match.hits.filter((hit) => rulebook.inheritedConcepts.has(hit.concept) && !PARTICIPANT_CONCEPTS.has(hit.concept));
   if (!objects.length) return undefined;
-  const verb = match.reading.operative ? match.tokens[match.reading.operative.verb] : undefined;
+  const verb = match.reading.operative ? tokenAt(match, match.reading.operative.verb) : undefined;
   const from = verb ? Math.min(verb.start, match.anchor.start) : match.anchor.start;
   const after = objects.filter((hit) => hit.end > from);
   const pool = after.length ? after : objects;
@@ -79,9 +79,9 @@ function objectOf(match: SentenceMatch, rulebook: CompiledRulebook, text: TextSo
 function actionOf(match: SentenceMatch, text: TextSource): string | undefined {
   const operative = match.reading.operative;
   if (!operative) return collapse(text.slice(match.anchor.start, match.anchor.end));
-  const start = match.tokens[operative.cueStart];
-  const end = match.tokens[Math.max(operative.verb, operative.cueEnd - 1)] ?? start;
-  return start ? collapse(text.slice(start.start, end.end)) : undefined;
+  const start = tokenAt(match, operative.cueStart);
+  const end = tokenAt(match, Math.max(operative.verb, operative.cueEnd - 1)) ?? start;
+  return start ? collapse(text.slice(start.start, (end ?? start).end)) : undefined;
 }
 
 function firstCondition(match: SentenceMatch, text: TextSource): string | undefined {

@@ -67,7 +67,9 @@ export class SentenceMemo {
 
   /** Drops the entries no review used since `begin`: sentences that no longer exist. */
   end(): void {
-    for (const [key, entry] of this.entries) if (entry.generation !== this.generation) this.entries.delete(key);
+    this.entries.forEach((entry, key) => {
+      if (entry.generation !== this.generation) this.entries.delete(key);
+    });
   }
 
   get size(): number {
@@ -75,7 +77,7 @@ export class SentenceMemo {
   }
 
   /** The rule matches of `sentence`, from the memo or from `compute`, with offsets for where the sentence is now. */
-  match(document: ContractDocument, sentence: Sentence, sectionTitles: string, statistics: MatchStatistics, compute: () => SentenceMatch[]): SentenceMatch[] {
+  match(document: ContractDocument, sentence: Sentence, sectionTitles: string, statistics: MatchStatistics, compute: (sentence: Sentence) => SentenceMatch[]): SentenceMatch[] {
     const leadIn = sentence.leadIn !== undefined ? document.sentences[sentence.leadIn] : undefined;
     const known = this.unchanged(sentence, sectionTitles, leadIn) ?? this.entries.get(keyOf(document, sentence, sectionTitles, leadIn));
     if (known) {
@@ -83,10 +85,11 @@ export class SentenceMemo {
       this.current[sentence.index] = known;
       if (known.candidate) statistics.candidates++;
       statistics.nlpWords += known.nlpWords;
-      return known.matches.map((match) => moveMatch(match, sentence, known, leadIn));
+      // Most sentences match nothing: their (empty) list is returned as it is.
+      return known.matches.length ? known.matches.map((match) => moveMatch(match, sentence, known, leadIn)) : known.matches;
     }
     const before = { candidates: statistics.candidates, nlpWords: statistics.nlpWords };
-    const matches = compute();
+    const matches = compute(sentence);
     const entry: MemoEntry = {
       key: keyOf(document, sentence, sectionTitles, leadIn),
       sectionTitles,
@@ -165,7 +168,8 @@ function moveMatch(match: SentenceMatch, sentence: Sentence, entry: MemoEntry, l
     sentence,
     anchor: moveSpan(match.anchor),
     hits: match.hits.map(moveSpan),
-    tokens: match.tokens.map(moveSpan),
-    conditions: new Map([...match.conditions].map(([kind, span]) => [kind, moveSpan(span)])),
+    tokens: match.tokens,
+    tokenShift: { below: entry.sentenceStart, leadInDelta, delta: sentenceDelta },
+    conditions: match.conditions.size ? new Map([...match.conditions].map(([kind, span]) => [kind, moveSpan(span)])) : match.conditions,
   };
 }

@@ -16,9 +16,24 @@ import { matchRule, type RuleMatch, type SentenceContext } from './matchRule';
 export interface SentenceMatch extends RuleMatch {
   sentence: Sentence;
   hits: ConceptHit[];
-  /** Offsets of the sentence's tokens; the reading's token indexes point into it. */
+  /** Offsets of the sentence's tokens; the reading's token indexes point into it. Read them with `tokenAt`. */
   tokens: Span[];
+  /**
+   * When the match was moved with its sentence (see SentenceMemo), how far: offsets before `below`
+   * (the lead-in's) move by `leadInDelta`, the others by `delta`. The tokens themselves are not
+   * copied for every move, as most moved matches never become findings.
+   */
+  tokenShift?: { below: number; leadInDelta: number; delta: number };
   conditions: Map<ConditionKind, Span>;
+}
+
+/** The offsets of token `index` of a match, where the sentence is now. */
+export function tokenAt(match: SentenceMatch, index: number): Span | undefined {
+  const token = match.tokens[index];
+  const shift = match.tokenShift;
+  if (!token || !shift) return token;
+  const move = (offset: number): number => offset + (offset < shift.below ? shift.leadInDelta : shift.delta);
+  return { start: move(token.start), end: move(token.end) };
 }
 
 /** Counts for benchmarks and `--verbose`: how much text reached each stage. */
