@@ -65,9 +65,7 @@ export function matchOneSentence(
   const lead = leadIn ? leadInReading(document, rulebook, vocabulary, leadIn) : undefined;
   const words = lead ? lead.words.concat(own.words) : own.words;
   const hits = lead ? lead.hits.concat(own.hits) : own.hits;
-  const wordSet = new Set<string>();
-  for (const reading of lead ? [lead, own] : [own]) for (const variants of reading.variants) for (const variant of variants) wordSet.add(variant);
-  const met = metByWords(rulebook.requirementIndex, wordSet, new Set(hits.map((hit) => hit.concept)));
+  const met = metByWords(rulebook.requirementIndex, lead ? [lead.variants, own.variants] : [own.variants], hits);
   let conditions: Map<ConditionKind, Span> | undefined;
   const spans = leadIn ? [leadIn, sentence] : [sentence];
   const conditionsOf = (): Map<ConditionKind, Span> => (conditions ??= mergeConditions(spans.map((span) => findConditions(document.analysis, span))));

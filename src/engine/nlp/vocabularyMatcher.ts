@@ -30,6 +30,8 @@ export class VocabularyMatcher {
   private readonly root = newNode();
   /** Every first word of a phrase, for a quick "could this sentence match" test. */
   readonly firstWords = new Set<string>();
+  /** Whether a phrase starts with a prefix word (`licen*`), by the prefix's first character: most words can be ruled out at once. */
+  private readonly rootPrefixStarts = new Set<string>();
 
   add(concept: string, phrase: string): void {
     const words = phraseWords(phrase.replace(/\*$/, ''));
@@ -43,6 +45,7 @@ export class VocabularyMatcher {
         if (!entry) {
           entry = { prefix: word, node: newNode() };
           node.prefixes.push(entry);
+          if (node === this.root) this.rootPrefixStarts.add(word.charAt(0));
         }
         node = entry.node;
       } else {
@@ -67,7 +70,7 @@ export class VocabularyMatcher {
     const root = this.root;
     for (let first = 0; first < words.length; first++) {
       // Most words start no phrase: test that before walking.
-      if (!variants[first].some((variant) => root.children.has(variant)) && !root.prefixes.some(({ prefix }) => words[first].normal.startsWith(prefix))) continue;
+      if (!startsAPhrase(root, variants[first]) && !(this.rootPrefixStarts.has(words[first].normal.charAt(0)) && root.prefixes.some(({ prefix }) => words[first].normal.startsWith(prefix)))) continue;
       this.walk(words, variants, first, first, root, hits);
     }
     return hits;
@@ -89,4 +92,9 @@ export class VocabularyMatcher {
       if (words[at].normal.startsWith(prefix)) this.walk(words, variants, first, at + 1, child, hits);
     }
   }
+}
+
+function startsAPhrase(root: TrieNode, variants: readonly string[]): boolean {
+  for (let i = 0; i < variants.length; i++) if (root.children.has(variants[i])) return true;
+  return false;
 }

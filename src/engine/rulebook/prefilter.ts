@@ -85,11 +85,24 @@ export function indexRequirements(lists: Requirement[][]): RequirementIndex {
   return index;
 }
 
-/** The requirements a sentence meets by its words and concepts alone. */
-export function metByWords(index: RequirementIndex, words: Iterable<string>, concepts: Iterable<string>): Set<Requirement> {
+/**
+ * The requirements a sentence meets by its words and concepts alone: `variants` holds each word's
+ * look-up forms (for each reading of the sentence), `concepts` the vocabulary hits' concepts.
+ * Every sentence of every contract passes through here, so it loops rather than allocates.
+ */
+export function metByWords(index: RequirementIndex, variants: readonly (readonly (readonly string[])[])[], concepts: readonly { concept: string }[]): Set<Requirement> {
   const met = new Set<Requirement>();
-  for (const word of words) for (const requirement of index.byWord.get(word) ?? []) met.add(requirement);
-  for (const concept of concepts) for (const requirement of index.byConcept.get(concept) ?? []) met.add(requirement);
+  const add = (requirements: Requirement[] | undefined): void => {
+    if (requirements) for (let i = 0; i < requirements.length; i++) met.add(requirements[i]);
+  };
+  for (let r = 0; r < variants.length; r++) {
+    const reading = variants[r];
+    for (let w = 0; w < reading.length; w++) {
+      const forms = reading[w];
+      for (let f = 0; f < forms.length; f++) add(index.byWord.get(forms[f]));
+    }
+  }
+  for (let c = 0; c < concepts.length; c++) add(index.byConcept.get(concepts[c].concept));
   return met;
 }
 
@@ -98,10 +111,12 @@ export function metByWords(index: RequirementIndex, words: Iterable<string>, con
  * and conditions are asked lazily.
  */
 export function meetsRequirements(requirements: Requirement[], met: ReadonlySet<Requirement>, hasCondition: (kind: ConditionKind) => boolean): boolean {
-  return requirements.every(
-    (requirement) =>
-      met.has(requirement) ||
-      (requirement.conditions ?? []).some(hasCondition) ||
-      (requirement.anyOf ?? []).some((group) => meetsRequirements(group, met, hasCondition)),
-  );
+  for (let i = 0; i < requirements.length; i++) {
+    const requirement = requirements[i];
+    if (met.has(requirement)) continue;
+    if (requirement.conditions && requirement.conditions.some(hasCondition)) continue;
+    if (requirement.anyOf && requirement.anyOf.some((group) => meetsRequirements(group, met, hasCondition))) continue;
+    return false;
+  }
+  return true;
 }
