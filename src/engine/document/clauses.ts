@@ -1,5 +1,5 @@
 import type { TextSource } from '../text/chunkedText';
-import type { Span } from '../text/spans';
+import { firstEndingAfter, type Span } from '../text/spans';
 import { isHeadingText, readEnumerator, type Enumerator } from './enumerators';
 import type { RawLine } from './lines';
 
@@ -36,7 +36,7 @@ export function groupBlocksFrom(
   let current: LayoutBlock | undefined;
   let currentLines = 0;
   let sawGap = false;
-  let artifactIndex = fromLine < lines.length ? firstArtifactEndingAfter(artifacts, lines[fromLine].contentStart) : artifacts.length;
+  let artifactIndex = fromLine < lines.length ? firstEndingAfter(artifacts, lines[fromLine].contentStart) : artifacts.length;
   for (let index = fromLine; index < lines.length; index++) {
     const line = lines[index];
     while (artifactIndex < artifacts.length && artifacts[artifactIndex].end <= line.contentStart) artifactIndex++;
@@ -70,16 +70,6 @@ export function groupBlocksFrom(
   return { blocks };
 }
 
-function firstArtifactEndingAfter(artifacts: Span[], offset: number): number {
-  let low = 0;
-  let high = artifacts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (artifacts[mid].end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /** The non-space part of a line in the analysis text (markup already blanked). */
 function contentOf(analysisText: TextSource, line: RawLine): Span {

@@ -1,5 +1,5 @@
 import type { TextSource } from '../text/chunkedText';
-import type { Span } from '../text/spans';
+import { firstStartingFrom, type Span } from '../text/spans';
 
 /** A capitalised term the contract defines, and where. */
 export interface DefinedTerm {
@@ -146,13 +146,7 @@ function updateMatches(old: DefinitionMatch[], pattern: RegExp, text: TextSource
  * match that starts at or after it; otherwise undefined.
  */
 function tryPositionOf(old: DefinitionMatch[], offset: number): number | undefined {
-  let low = 0;
-  let high = old.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (old[middle].start < offset) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstStartingFrom(old, offset);
   // old[low - 1] is the last match starting before `offset`.
   if (low > 0 && old[low - 1].end > offset) return undefined;
   return low;

@@ -1,5 +1,5 @@
 import { ChunkedText, type TextSource } from '../text/chunkedText';
-import type { Span } from '../text/spans';
+import { firstStartingFrom, type Span } from '../text/spans';
 import { buildAnalysisText } from './analysisText';
 import { groupBlocksFrom, type LayoutBlock } from './clauses';
 import { classifyDocument, KIND_TEXT_LIMIT } from './documentKind';
@@ -180,26 +180,12 @@ function adjustCount(counts: Map<string, number>, key: string | undefined, by: n
 
 /** The index of the line that contains `offset` (the last line starting at or before it). */
 function lineAt(lines: RawLine[], offset: number): number {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lines[mid].start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return Math.max(0, firstStartingFrom(lines, offset + 1) - 1);
 }
 
 /** The index of the last block that starts before `offset`, or -1. */
 function lastStartingBefore(blocks: LayoutBlock[], offset: number): number {
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (blocks[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
+  return firstStartingFrom(blocks, offset) - 1;
 }
 
 /** The index of the block that starts exactly at `offset`, or -1. */
