@@ -32,8 +32,9 @@ export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
   const useWorkers = jobs > 1 && expanded.files.length > 1 && (args.jobs !== undefined || enoughText) && existsSync(workerScript);
   let pool: ReviewPool | undefined;
   // Workers start as soon as the rulebooks are parsed, and compile them while this thread does.
+  const workers = Math.min(jobs, expanded.files.length) - 1;
   const startWorkers = (parsed: ParsedRulebook[]): void => {
-    if (useWorkers) pool = workerPool(workerScript, jobs - 1, parsed, args);
+    if (useWorkers) pool = workerPool(workerScript, workers, parsed, args);
   };
   try {
     const { rulebook, problems } = await loadRulebooks(args.rulebooks, io.cwd, { beforeCompile: startWorkers });
@@ -53,7 +54,7 @@ export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
     const progress = (done: number, file: string): void => {
       if (showProgress) io.stderr(`\rReviewed ${done}/${expanded.files.length} ${relative(io.cwd, file).slice(-60)}\u001b[K`);
     };
-    const reviewed = pool ? await reviewHereAndOnWorkers(expanded.files, sizes, pool, jobs - 1, rulebook, args, progress) : reviewInProcess(expanded.files, rulebook, args, progress);
+    const reviewed = pool ? await reviewHereAndOnWorkers(expanded.files, sizes, pool, workers, rulebook, args, progress) : reviewInProcess(expanded.files, rulebook, args, progress);
     for (const [index, outcome] of reviewed.entries()) {
       const shown = displayPath(expanded.files[index], io.cwd);
       if ('skipped' in outcome) {
@@ -87,7 +88,7 @@ function sizeOf(file: string): number {
 
 type Outcome = { findings: Finding[]; text: string } | { skipped: string };
 
-/** Reviews files one after another in this thread (one file, or --jobs 1). */
+/** Reviews files one after another in this thread (--jobs 1, one file, or too little text to be worth a worker). */
 function reviewInProcess(files: string[], rulebook: CompiledRulebook, args: CliArguments, progress: (done: number, file: string) => void): Outcome[] {
   return files.map((file, index) => {
     const outcome = reviewHere(file, rulebook, args);
