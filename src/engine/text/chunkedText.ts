@@ -1,7 +1,8 @@
 /**
  * Text read by offsets: a string, or a `ChunkedText`. The parts of the engine that an edit
- * reaches read the analysis text through this, so that an edited document need not be one new
- * string (building a 300,000-character string takes about a millisecond, most of an edit's budget).
+ * reaches read the contract and its analysis text through this, so that an edited document need
+ * not be one new string (building a 300,000-character string takes about a millisecond here,
+ * most of an edit's budget).
  */
 export interface TextSource {
   readonly length: number;
