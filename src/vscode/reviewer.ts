@@ -32,8 +32,7 @@ interface Reviewed {
   rulebook: CompiledRulebook;
   reviewer: IncrementalReviewer;
   generation: number;
-  /** The version last handed to the reviewer, and the changes made since (undefined: track lost, hand over the whole text). */
-  version?: number;
+  /** The changes made since the text last handed to the reviewer (undefined: track lost, hand over the whole text), the version they lead to, and the length. */
   changes?: ContentChange[];
   changesVersion?: number;
   length?: number;
@@ -152,13 +151,13 @@ export function reviewText(text: string, rulebook: CompiledRulebook, options: Re
  */
 function inputFor(entry: Reviewed, current: string | DocumentVersion): string | ContentChange[] {
   if (typeof current === 'string') {
-    entry.changes = entry.version = entry.changesVersion = entry.length = undefined;
+    entry.changes = entry.changesVersion = entry.length = undefined;
     return current;
   }
   const { changes } = entry;
-  const tracked = changes !== undefined && entry.version !== undefined && entry.changesVersion === current.version && entry.length === current.length;
+  const tracked = changes !== undefined && entry.changesVersion === current.version && entry.length === current.length;
   const input = tracked ? changes : current.getText();
-  entry.version = entry.changesVersion = current.version;
+  entry.changesVersion = current.version;
   entry.changes = [];
   entry.length = current.length;
   return input;
