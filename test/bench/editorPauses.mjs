@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { runJsonChild } from './processes.mjs';
+import { printJsonWhenRun, runJsonChild } from './processes.mjs';
 import { EDITS, edits } from './typing.mjs';
 
 /** Bundles the editor's review loop and the built-in rulebook into `tempDir` (the extension bundle does not export them). */
@@ -90,13 +90,4 @@ export async function runEditorPauses({ root, file, tempDir, edits = EDITS }) {
   return runJsonChild(fileURLToPath(import.meta.url), [bundlePath, file, String(edits)], { cwd: root });
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [bundlePath, file, count] = process.argv.slice(2);
-  measure(bundlePath, file, Number(count) || EDITS).then(
-    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
-    (error) => {
-      console.error(error?.stack ?? error);
-      process.exit(1);
-    },
-  );
-}
+printJsonWhenRun(import.meta.url, (bundlePath, file, count) => measure(bundlePath, file, Number(count) || EDITS));

@@ -70,6 +70,23 @@ export async function timeNode(args, options = {}) {
 /** "CPU 12.3 s", from a timeNode usage, or '' when there is none. */
 export const cpuText = (usage) => (usage ? `CPU ${((usage.userMs + usage.systemMs) / 1000).toFixed(1)} s` : '');
 
+/**
+ * The other side of runJsonChild: when the module at `moduleUrl` is the script Node was started
+ * with, runs `measure` on the command-line arguments and prints its result as one line of JSON.
+ */
+export function printJsonWhenRun(moduleUrl, measure) {
+  if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
+  Promise.resolve()
+    .then(() => measure(...process.argv.slice(2)))
+    .then(
+      (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+      (error) => {
+        console.error(error?.stack ?? error);
+        process.exit(1);
+      },
+    );
+}
+
 /** Runs a bench helper script in a fresh Node process and parses the JSON it prints last. */
 export async function runJsonChild(script, args, options = {}) {
   const run = await timeProcess(process.execPath, [...(options.nodeArgs ?? []), script, ...args], { ...options, captureStdout: true });

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { runJsonChild } from './processes.mjs';
+import { printJsonWhenRun, runJsonChild } from './processes.mjs';
 
 export const EDITS = 200;
 
@@ -131,13 +131,4 @@ export function runTyping({ root, file, edits = EDITS }) {
   return runJsonChild(fileURLToPath(import.meta.url), [root, file, String(edits)], { cwd: root });
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [root, file, count] = process.argv.slice(2);
-  measure(root, file, Number(count) || EDITS).then(
-    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
-    (error) => {
-      console.error(error?.stack ?? error);
-      process.exit(1);
-    },
-  );
-}
+printJsonWhenRun(import.meta.url, (root, file, count) => measure(root, file, Number(count) || EDITS));
