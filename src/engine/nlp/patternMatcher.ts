@@ -90,8 +90,7 @@ function isOnce(spec: TermSpec): boolean {
 function matchesOneToken(spec: TermSpec, token: Token | undefined): boolean {
   if (!token) return false;
   if (!spec.choices) return termMatches(spec, token) !== Boolean(spec.negative);
-  const any = spec.choices.some((choice) => termMatches(choice[0], token) !== Boolean(choice[0].negative));
-  return any !== Boolean(spec.negative);
+  return anyChoiceMatches(spec.choices, token) !== Boolean(spec.negative);
 }
 
 /** Matches `specs[index..]` from token `at`; returns the end (exclusive) or -1. */
@@ -132,6 +131,7 @@ function bounds(spec: TermSpec): [number, number] {
 /** The positions after matching `spec` min..max times from `at`, most repetitions first when greedy. */
 function repetitionEnds(tokens: Token[], spec: TermSpec, at: number, state: { steps: number }): number[] {
   const [min, max] = bounds(spec);
+  if (coversOneToken(spec)) return runEnds(tokens, spec, at, state, min, max);
   const ends = new Set<number>();
   let frontier = new Set([at]);
   if (min === 0) ends.add(at);
@@ -146,22 +146,49 @@ function repetitionEnds(tokens: Token[], spec: TermSpec, at: number, state: { st
   return spec.greedy || spec.optional ? ordered.sort((a, b) => b - a) : ordered.sort((a, b) => a - b);
 }
 
+/** Whether one occurrence of `spec` is always exactly one token (a term, or a group of one-term choices). */
+function coversOneToken(spec: TermSpec): boolean {
+  return !spec.choices || spec.operator === 'and' || isOneTokenGroup(spec);
+}
+
+/**
+ * repetitionEnds for a term that covers one token: its repetitions are a run of matching tokens,
+ * so the ends are `at + min ..= at + run`, found without sets. Takes the same steps as the general
+ * case, so that the step budget runs out at the same place.
+ */
+function runEnds(tokens: Token[], spec: TermSpec, at: number, state: { steps: number }, min: number, max: number): number[] {
+  let run = 0;
+  while (run < max) {
+    if (++state.steps > STEP_BUDGET || !unitMatches(spec, tokens[at + run])) break;
+    run++;
+  }
+  const ends: number[] = [];
+  if (spec.greedy || spec.optional) for (let count = run; count >= min; count--) ends.push(at + count);
+  else for (let count = min; count <= run; count++) ends.push(at + count);
+  return ends;
+}
+
+/** Whether one occurrence of a one-token `spec` matches `token` (absent past the end), its negation applied. */
+function unitMatches(spec: TermSpec, token: Token | undefined): boolean {
+  if (!token) return false;
+  if (spec.choices && isOneTokenGroup(spec)) return anyChoiceMatches(spec.choices, token) !== Boolean(spec.negative);
+  return termMatches(spec, token) !== Boolean(spec.negative);
+}
+
+function anyChoiceMatches(choices: TermSpec[][], token: Token): boolean {
+  for (let i = 0; i < choices.length; i++) if (termMatches(choices[i][0], token) !== Boolean(choices[i][0].negative)) return true;
+  return false;
+}
+
 /** Where one occurrence of `spec` starting at `at` can end. */
 function unitEnds(tokens: Token[], spec: TermSpec, at: number, state: { steps: number }): number[] {
   if (++state.steps > STEP_BUDGET) return [];
-  if (spec.choices && isOneTokenGroup(spec)) {
-    if (at >= tokens.length) return [];
-    const any = spec.choices.some((choice) => termMatches(choice[0], tokens[at]) !== Boolean(choice[0].negative));
-    return any !== Boolean(spec.negative) ? [at + 1] : [];
-  }
-  if (spec.choices && spec.operator !== 'and') {
+  if (spec.choices && !coversOneToken(spec)) {
     const ends = spec.choices.flatMap((choice) => matchAll(tokens, choice, 0, at, state)).filter((end) => end > at);
     if (spec.negative) return at < tokens.length && !ends.length ? [at + 1] : [];
     return ends;
   }
-  if (at >= tokens.length) return [];
-  const matches = termMatches(spec, tokens[at]);
-  return matches !== Boolean(spec.negative) ? [at + 1] : [];
+  return unitMatches(spec, tokens[at]) ? [at + 1] : [];
 }
 
 /** Every end position of a choice's sequence (choices are short, so all are enumerated). */

@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { loadNlp } from '../../src/engine/nlp/compromise';
+import { findPatternMatches, STEP_BUDGET } from '../../src/engine/nlp/patternMatcher';
+import { buildSentenceDoc } from '../../src/engine/nlp/sentenceDoc';
+import { wordsOf } from '../../src/engine/nlp/words';
+
+/** The words each match of `pattern` covers in `sentence`, as text. */
+function matches(pattern: string, sentence: string): string[] {
+  const doc = buildSentenceDoc(sentence, { start: 0, end: sentence.length }, wordsOf(sentence), [], true);
+  return findPatternMatches(doc.tokens, loadNlp().parseMatch(pattern)).map(({ first, last }) => sentence.slice(doc.tokens[first].start, doc.tokens[last].end));
+}
+
+describe('pattern matcher', () => {
+  it('backtracks out of a greedy wildcard to reach the term after it', () => {
+    assert.deepEqual(matches('technology .{0,6} (owned|licensed) by', 'all technology owned or licensed by the Company'), ['technology owned or licensed by']);
+  });
+
+  it('takes the longest run of a repeated term, and gives tokens back when the next term needs them', () => {
+    assert.deepEqual(matches('very+ good', 'a very very very good idea'), ['very very very good']);
+    assert.deepEqual(matches('(very|good)+ good', 'a very very good idea'), ['very very good']);
+  });
+
+  it('reads an optional one-token group with and without its token', () => {
+    assert.deepEqual(matches('(the|a)? licence', 'grants a licence and licence rights'), ['a licence', 'licence']);
+  });
+
+  it('keeps to the bounds of a counted repetition, fewest first when it is not greedy', () => {
+    assert.deepEqual(matches('shall [.{2,3}] deliver', 'Seller shall promptly and fully deliver'), ['shall promptly and fully deliver']);
+    assert.deepEqual(matches('shall .{2,3} deliver', 'Seller shall promptly deliver'), []);
+    assert.deepEqual(matches('shall .{2,3} deliver', 'Seller shall a b c d deliver'), []);
+  });
+
+  it('applies a negation to the one token it covers', () => {
+    assert.deepEqual(matches('shall !not disclose', 'Licensee shall not disclose'), []);
+    assert.deepEqual(matches('shall !not disclose', 'Licensee shall promptly disclose'), ['shall promptly disclose']);
+    // Greedy: the run of tokens that are neither runs to the last 'disclose' and gives one back.
+    assert.deepEqual(matches('!(not|never)+ disclose', 'never disclose, then promptly disclose'), ['disclose, then promptly disclose']);
+  });
+
+  it('does not overlap its matches, reading left to right', () => {
+    assert.deepEqual(matches('source code', 'source code and source code'), ['source code', 'source code']);
+  });
+
+  it('stops reading a sentence once a pattern has taken its step budget, so no pattern can hang a review', () => {
+    // Each start in the run of 300 tries every split of it between the three repetitions before failing.
+    const sentence = `${Array.from({ length: 300 }, () => 'very').join(' ')} x very very very end`;
+    assert.deepEqual(matches('very+ very+ very+ end', sentence), []);
+    assert.deepEqual(matches('very+ very+ very+ end', 'x very very very end'), ['very very very end']);
+    assert.ok(STEP_BUDGET < 300 ** 3);
+  });
+});
