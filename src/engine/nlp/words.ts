@@ -8,21 +8,59 @@ export interface Word {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-/** The same words in text that is plain ASCII, which most contracts are: much faster to scan. */
-const ASCII_WORD = /[A-Za-z0-9]+(?:'[A-Za-z]+)*/g;
-const NOT_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Splits `[start, end)` of the text into words. Hyphens and slashes separate words, as in
  * compromise, so "royalty-free" and "royalty free" read the same.
  */
 export function wordsOf(text: TextSource, start = 0, end = text.length): Word[] {
-  const words: Word[] = [];
   const slice = text.slice(start, end);
-  const pattern = NOT_ASCII.test(slice) ? WORD : ASCII_WORD;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
-    words.push({ normal: match[0].toLowerCase().replace(/’/g, "'"), start: start + match.index, end: start + match.index + match[0].length });
+  return asciiWordsOf(slice, start) ?? unicodeWordsOf(slice, start);
+}
+
+/**
+ * The words of `slice` when it is plain ASCII, which most contracts are: letters and digits, then
+ * any number of an apostrophe and letters ("licensee's"), found by reading character codes rather
+ * than with a regular expression, which allocates a match for every word. Undefined when the
+ * slice has a character beyond ASCII.
+ */
+function asciiWordsOf(slice: string, offset: number): Word[] | undefined {
+  const words: Word[] = [];
+  const length = slice.length;
+  let at = 0;
+  while (at < length) {
+    const code = slice.charCodeAt(at);
+    if (code > 0x7f) return undefined;
+    if (!isAsciiLetterOrDigit(code)) {
+      at++;
+      continue;
+    }
+    const wordStart = at;
+    while (at < length && isAsciiLetterOrDigit(slice.charCodeAt(at))) at++;
+    while (at + 1 < length && slice.charCodeAt(at) === APOSTROPHE && isAsciiLetter(slice.charCodeAt(at + 1))) {
+      at += 2;
+      while (at < length && isAsciiLetter(slice.charCodeAt(at))) at++;
+    }
+    words.push({ normal: slice.slice(wordStart, at).toLowerCase(), start: offset + wordStart, end: offset + at });
+  }
+  return words;
+}
+
+const APOSTROPHE = 0x27;
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39);
+}
+
+function unicodeWordsOf(slice: string, offset: number): Word[] {
+  const words: Word[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(slice); match; match = WORD.exec(slice)) {
+    words.push({ normal: match[0].toLowerCase().replace(/’/g, "'"), start: offset + match.index, end: offset + match.index + match[0].length });
   }
   return words;
 }
