@@ -3,13 +3,14 @@ import { analyseClause } from '../nlp/clauseFacts';
 import { findConditions, statesCondition } from '../nlp/conditions';
 import { buildSentenceDoc, joinSentenceDocs, type SentenceDoc } from '../nlp/sentenceDoc';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
-import { wordsOf, wordVariants, type Word } from '../nlp/words';
+import { wordsOf, type Word } from '../nlp/words';
 import type { CompiledRulebook, CompiledSentenceRule } from '../rulebook/compileRulebook';
 import type { ConditionKind } from '../rulebook/types';
 import type { Span } from '../text/spans';
 import { meetsRequirements, metByWords } from '../rulebook/prefilter';
 import type { DocumentVocabulary } from './documentVocabulary';
 import { readableHits } from './hitFilters';
+import type { WordLookup } from './wordLookups';
 import { matchRule, type RuleMatch, type SentenceContext } from './matchRule';
 
 /** A rule match in a sentence, with what building the finding needs (and no compromise objects). */
@@ -65,7 +66,7 @@ export function matchOneSentence(
   const lead = leadIn ? leadInReading(document, rulebook, vocabulary, leadIn) : undefined;
   const words = lead ? lead.words.concat(own.words) : own.words;
   const hits = lead ? lead.hits.concat(own.hits) : own.hits;
-  const met = metByWords(rulebook.requirementIndex, lead ? [lead.variants, own.variants] : [own.variants], hits);
+  const met = metByWords(rulebook.requirementIndex, lead ? [lead.lookups, own.lookups] : [own.lookups], hits);
   let conditions: Map<ConditionKind, Span> | undefined;
   const spans = leadIn ? [leadIn, sentence] : [sentence];
   const conditionsOf = (): Map<ConditionKind, Span> => (conditions ??= mergeConditions(spans.map((span) => findConditions(document.analysis, span))));
@@ -106,8 +107,8 @@ function continuesLeadIn(itemText: string): boolean {
 
 interface SentenceWords {
   words: Word[];
-  /** Each word's look-up forms ("licensee's" -> "licensee"). */
-  variants: string[][];
+  /** What the rulebook knows of each word: its look-up forms, the requirements it meets. */
+  lookups: WordLookup[];
   hits: ConceptHit[];
   /** The parsed sentence, with and without the tagger, kept for a lead-in that several items share. */
   docs?: Map<boolean, SentenceDoc>;
@@ -135,8 +136,8 @@ function leadInDoc(document: ContractDocument, reading: SentenceWords, leadIn: S
 
 function readSentence(document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, sentence: Sentence): SentenceWords {
   const words = wordsOf(document.analysis, sentence.start, sentence.end);
-  const variants = words.map((word) => wordVariants(word.normal));
-  return { words, variants, hits: readableHits(conceptHits(rulebook, vocabulary, words, variants), rulebook, document.analysis, sentence) };
+  const lookups = words.map((word) => rulebook.wordLookups.get(word.normal));
+  return { words, lookups, hits: readableHits(conceptHits(rulebook, vocabulary, words, lookups), rulebook, document.analysis, sentence) };
 }
 
 /** The conditions of a lead-in and its item together; the item's own cue wins where both state one. */
@@ -146,8 +147,9 @@ function mergeConditions(parts: Map<ConditionKind, Span>[]): Map<ConditionKind, 
   return merged;
 }
 
-function conceptHits(rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, words: Word[], variants: string[][]): ConceptHit[] {
-  const hits = rulebook.vocabulary.find(words, variants);
+function conceptHits(rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, words: Word[], lookups: WordLookup[]): ConceptHit[] {
+  const variants = lookups.map((lookup) => lookup.variants);
+  const hits = rulebook.vocabulary.find(words, variants, (index) => lookups[index].startsPhrase);
   return hits.concat(vocabulary.matcher.find(words, variants));
 }
 

@@ -63,20 +63,27 @@ export class VocabularyMatcher {
 
   /**
    * Every occurrence of every concept in `words` (overlapping occurrences included). `variants`
-   * are the words' look-up forms, when the caller has them already.
+   * are the words' look-up forms, when the caller has them already; `startsPhrase`, when given,
+   * says for each word whether `mayStartPhrase` holds for it.
    */
-  find(words: Word[], variants: string[][] = words.map((word) => wordVariants(word.normal))): ConceptHit[] {
+  find(words: Word[], variants: readonly (readonly string[])[] = words.map((word) => wordVariants(word.normal)), startsPhrase?: (index: number) => boolean): ConceptHit[] {
     const hits: ConceptHit[] = [];
     const root = this.root;
     for (let first = 0; first < words.length; first++) {
       // Most words start no phrase: test that before walking.
-      if (!startsAPhrase(root, variants[first]) && !(this.rootPrefixStarts.has(words[first].normal.charAt(0)) && root.prefixes.some(({ prefix }) => words[first].normal.startsWith(prefix)))) continue;
+      if (startsPhrase ? !startsPhrase(first) : !this.mayStartPhrase(words[first].normal, variants[first])) continue;
       this.walk(words, variants, first, first, root, hits);
     }
     return hits;
   }
 
-  private walk(words: Word[], variants: string[][], first: number, at: number, node: TrieNode, hits: ConceptHit[]): void {
+  /** Whether a phrase can start with the word whose look-up forms are `variants`. */
+  mayStartPhrase(normal: string, variants: readonly string[]): boolean {
+    const root = this.root;
+    return startsAPhrase(root, variants) || (this.rootPrefixStarts.has(normal.charAt(0)) && root.prefixes.some(({ prefix }) => normal.startsWith(prefix)));
+  }
+
+  private walk(words: Word[], variants: readonly (readonly string[])[], first: number, at: number, node: TrieNode, hits: ConceptHit[]): void {
     if (at > first) {
       for (const concept of node.concepts) {
         hits.push({ concept, start: words[first].start, end: words[at - 1].end, firstWord: first, lastWord: at });

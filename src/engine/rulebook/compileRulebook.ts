@@ -3,6 +3,7 @@ import { VocabularyMatcher } from '../nlp/vocabularyMatcher';
 import { phraseWords } from '../nlp/words';
 import type { ParsedRulebook } from './parseRulebook';
 import { ProblemCollector, type RulebookProblem } from './problems';
+import { WordLookups } from '../matching/wordLookups';
 import { indexRequirements, requirementOfPhrases, requirementsOfPattern, type Requirement, type RequirementIndex } from './prefilter';
 import { VOCABULARY_NAME_PATTERN } from './shapes';
 import { fingerprint } from './fingerprint';
@@ -64,6 +65,8 @@ export interface CompiledRulebook {
   perspective?: Perspective;
   /** The sentence rules' requirements by word and concept, for the prefilter. */
   requirementIndex: RequirementIndex;
+  /** Each distinct word's forms, vocabulary start and requirements, as sentences are read. */
+  wordLookups: WordLookups;
 }
 
 export interface CompileResult {
@@ -134,13 +137,15 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
     for (const phrase of entry.phrases) matcher.add(name, phrase);
     if (entry.inherited) inheritedConcepts.add(name);
   }
+  const requirementIndex = indexRequirements(sentenceRules.map((rule) => rule.requirements));
   return {
     problems,
     rulebook: {
       version: fingerprint(JSON.stringify([[...vocabulary].map(([name, entry]) => [name, [...entry.phrases], entry.inherited]), [...rules.values()], perspective ?? null])),
       names: parsed.map((book) => book.rulebook?.name ?? book.source),
       sentenceRules,
-      requirementIndex: indexRequirements(sentenceRules.map((rule) => rule.requirements)),
+      requirementIndex,
+      wordLookups: new WordLookups(matcher, requirementIndex),
       documentRules,
       rulesById: rules,
       vocabulary: matcher,

@@ -86,21 +86,22 @@ export function indexRequirements(lists: Requirement[][]): RequirementIndex {
 }
 
 /**
- * The requirements a sentence meets by its words and concepts alone: `variants` holds each word's
- * look-up forms (for each reading of the sentence), `concepts` the vocabulary hits' concepts.
+ * The requirements a sentence meets by its words and concepts alone: `words` holds, for each
+ * reading of the sentence, the requirements each word meets; `concepts` the vocabulary hits.
  * Every sentence of every contract passes through here, so it loops rather than allocates.
  */
-export function metByWords(index: RequirementIndex, variants: readonly (readonly (readonly string[])[])[], concepts: readonly { concept: string }[]): Set<Requirement> {
+export function metByWords(
+  index: RequirementIndex,
+  words: readonly (readonly { readonly requirements: readonly Requirement[] | undefined }[])[],
+  concepts: readonly { concept: string }[],
+): Set<Requirement> {
   const met = new Set<Requirement>();
-  const add = (requirements: Requirement[] | undefined): void => {
+  const add = (requirements: readonly Requirement[] | undefined): void => {
     if (requirements) for (let i = 0; i < requirements.length; i++) met.add(requirements[i]);
   };
-  for (let r = 0; r < variants.length; r++) {
-    const reading = variants[r];
-    for (let w = 0; w < reading.length; w++) {
-      const forms = reading[w];
-      for (let f = 0; f < forms.length; f++) add(index.byWord.get(forms[f]));
-    }
+  for (let r = 0; r < words.length; r++) {
+    const reading = words[r];
+    for (let w = 0; w < reading.length; w++) add(reading[w].requirements);
   }
   for (let c = 0; c < concepts.length; c++) add(index.byConcept.get(concepts[c].concept));
   return met;

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { analyze, compileRulebooks, parseRulebook } from '../../src/engine';
+
+const RULEBOOK = JSON.stringify({
+  name: 'lookups-test',
+  vocabulary: { Tech: ['technology', 'source code', 'licen*'] },
+  rules: [
+    {
+      id: 'test/assign-tech',
+      category: 'ip-assignment',
+      severity: 'warning',
+      title: 'Technology assigned',
+      message: 'Technology is assigned.',
+      explanation: 'A test rule.',
+      citation: 'Test.',
+      match: { all: [{ pattern: 'assign the? #Tech' }] },
+      examples: { match: ['Licensee shall assign the technology.'], noMatch: ['Licensee shall pay the fee.'] },
+    },
+  ],
+});
+
+describe('word lookups', () => {
+  const compiled = compileRulebooks([parseRulebook('lookups-test', RULEBOOK)]);
+  const rulebook = compiled.rulebook!;
+
+  it('gives a word its look-up forms and says whether a vocabulary phrase can start with it', () => {
+    assert.ok(rulebook, JSON.stringify(compiled.problems));
+    const lookups = rulebook.wordLookups;
+    assert.deepEqual(lookups.get('technologies').variants, ['technologies', 'technology', 'technologi', 'technologie']);
+    assert.equal(lookups.get('technologies').startsPhrase, true);
+    assert.equal(lookups.get('source').startsPhrase, true);
+    assert.equal(lookups.get('licensee').startsPhrase, true, 'licen* is a prefix');
+    assert.equal(lookups.get('code').startsPhrase, false, 'only the first word of "source code" starts it');
+    assert.equal(lookups.get('the').startsPhrase, false);
+  });
+
+  it('lists the rule requirements a word meets through any of its forms, once each', () => {
+    const { requirements } = rulebook.wordLookups.get('assigns');
+    assert.equal(requirements?.length, 1);
+    assert.ok(requirements?.[0].words.includes('assign'));
+    assert.equal(rulebook.wordLookups.get('assign').requirements?.[0], requirements?.[0]);
+    assert.equal(rulebook.wordLookups.get('pay').requirements, undefined);
+  });
+
+  it('works a word out once and hands out the same answer after', () => {
+    assert.equal(rulebook.wordLookups.get('licensee'), rulebook.wordLookups.get('licensee'));
+  });
+
+  it('reads the rule through them: plural and possessive forms still match', () => {
+    const { findings } = analyze("Licensee shall assign the technologies and Licensor's licences.", rulebook);
+    assert.deepEqual(findings.map((finding) => finding.ruleId), ['test/assign-tech']);
+  });
+});
