@@ -23,26 +23,31 @@ function compromiseManifest() {
 }
 
 /**
- * compromise is bundled into dist/extension.js and loaded lazily; its module body carries its
- * version string. Block coverage tells whether the code around that string ran: the count of the
- * innermost covered range that contains it.
+ * compromise is bundled into dist/extension.js and loaded lazily (its pattern reader and its
+ * tagger are two bundles); each module body carries its version string. Block coverage tells
+ * whether the code around such a string ran: the count of the innermost covered range that
+ * contains it.
  */
 function compromiseRan(coverageResult) {
   const source = fs.readFileSync(extension, 'utf8');
   const { version } = JSON.parse(fs.readFileSync(compromiseManifest(), 'utf8'));
   const markers = [`version="${version}"`, `version = "${version}"`, `version='${version}'`, `version = '${version}'`];
-  const at = markers.map((marker) => source.indexOf(marker)).find((index) => index >= 0);
-  if (at === undefined) return { compromiseLoaded: 'unknown', reason: `compromise ${version} not found in dist/extension.js` };
+  const places = [];
+  for (const marker of markers) for (let at = source.indexOf(marker); at >= 0; at = source.indexOf(marker, at + 1)) places.push(at);
+  if (!places.length) return { compromiseLoaded: 'unknown', reason: `compromise ${version} not found in dist/extension.js` };
   const script = coverageResult.find((entry) => entry.url === require('node:url').pathToFileURL(extension).href);
   if (!script) return { compromiseLoaded: 'unknown', reason: 'no coverage for dist/extension.js' };
-  let innermost;
-  for (const fn of script.functions) {
-    for (const range of fn.ranges) {
-      if (range.startOffset <= at && at < range.endOffset && (!innermost || range.endOffset - range.startOffset < innermost.endOffset - innermost.startOffset)) innermost = range;
+  const counts = places.map((at) => {
+    let innermost;
+    for (const fn of script.functions) {
+      for (const range of fn.ranges) {
+        if (range.startOffset <= at && at < range.endOffset && (!innermost || range.endOffset - range.startOffset < innermost.endOffset - innermost.startOffset)) innermost = range;
+      }
     }
-  }
-  if (!innermost) return { compromiseLoaded: 'unknown', reason: 'no covered range holds compromise' };
-  return { compromiseLoaded: innermost.count > 0 ? 'yes' : 'no' };
+    return innermost?.count;
+  });
+  if (counts.every((count) => count === undefined)) return { compromiseLoaded: 'unknown', reason: 'no covered range holds compromise' };
+  return { compromiseLoaded: counts.some((count) => count > 0) ? 'yes' : 'no' };
 }
 
 async function main() {

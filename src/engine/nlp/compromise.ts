@@ -1,3 +1,4 @@
+import type nlpOne from 'compromise/one';
 import type nlpTwo from 'compromise/two';
 
 export type Nlp = typeof nlpTwo;
@@ -24,11 +25,15 @@ const LEGAL_LEXICON: Record<string, string> = {
 };
 
 let instance: Nlp | undefined;
+let syntaxOnly: typeof nlpOne | undefined;
+/** Vocabulary names to make known to compromise's tagger, and those it already knows. */
 const registeredTags = new Set<string>();
+const addedTags = new Set<string>();
 
 /**
- * Loads compromise the first time it is needed, so that neither extension activation nor a
- * document with nothing to analyse pays for it (about half a second).
+ * Loads compromise's tagger the first time it is needed, so that neither extension activation
+ * nor a rulebook whose patterns name no part of speech pays for it (a quarter to half a second:
+ * it unpacks its lexicon and models).
  */
 export function loadNlp(): Nlp {
   if (!instance) {
@@ -36,32 +41,67 @@ export function loadNlp(): Nlp {
     const loaded = require('compromise/two') as Nlp | { default: Nlp };
     instance = typeof loaded === 'function' ? loaded : loaded.default;
     instance.plugin({ words: LEGAL_LEXICON });
+    addRegisteredTags(instance);
   }
   return instance;
 }
 
-/** True once compromise has been loaded in this process. */
+/** True once compromise's tagger has been loaded in this process. */
 export function isNlpLoaded(): boolean {
   return instance !== undefined;
 }
 
+/** A `{root}` term ("{transfer}"), which matches every inflection of the root: only the tagger's models can list them. */
+const ROOT_TERM = /\{\s*[A-Za-z]/;
+
 /**
- * Makes vocabulary names known to compromise as tags, so that patterns may use `#Technology`.
- * Tag names are not contract text, so registering them globally leaks nothing between documents.
+ * Reads a match pattern ("(#DeliverVerb|disclose) .{0,3} #Technology") into compromise's term
+ * specs. compromise/one reads the syntax as compromise/two does, at a tenth of the cost of
+ * loading the tagger; a `{root}` term is read by compromise/two, which expands it into the
+ * root's inflections.
+ */
+export function parseMatch(source: string): CompiledPattern {
+  if (!ROOT_TERM.test(source)) {
+    if (!syntaxOnly) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the tagger
+      const loaded = require('compromise/one') as typeof nlpOne | { default: typeof nlpOne };
+      syntaxOnly = typeof loaded === 'function' ? loaded : loaded.default;
+    }
+    const pattern = syntaxOnly.parseMatch(source) as unknown as CompiledPattern;
+    if (!namesRoot(pattern as unknown as RootSpec[])) return pattern;
+  }
+  return loadNlp().parseMatch(source);
+}
+
+type RootSpec = { root?: string; machine?: string; choices?: RootSpec[][] };
+
+/** Whether a term (or a choice within one) reads a root, which compromise/one cannot expand. */
+function namesRoot(specs: RootSpec[]): boolean {
+  return specs.some((spec) => spec.root !== undefined || spec.machine !== undefined || (spec.choices ?? []).some(namesRoot));
+}
+
+/**
+ * Makes vocabulary names known to compromise as tags, so that its tagger accepts `#Technology`
+ * beside its own tags; they are added when the tagger is loaded. Tag names are not contract
+ * text, so registering them globally leaks nothing between documents.
  */
 export function registerTags(names: Iterable<string>): void {
-  const nlp = loadNlp();
+  for (const name of names) registeredTags.add(name);
+  if (instance) addRegisteredTags(instance);
+}
+
+function addRegisteredTags(nlp: Nlp): void {
   const fresh: Record<string, object> = {};
-  for (const name of names) {
-    if (!registeredTags.has(name)) {
-      registeredTags.add(name);
+  for (const name of registeredTags) {
+    if (!addedTags.has(name)) {
+      addedTags.add(name);
       fresh[name] = {};
     }
   }
   if (Object.keys(fresh).length) nlp.addTags(fresh);
 }
 
-/** The part-of-speech tags compromise itself assigns (`Noun`, `Verb`, `Modal`, ...). */
+/** The part-of-speech tags compromise itself assigns (`Noun`, `Verb`, `Modal`, ...); loads the tagger. */
 export function builtInTags(): Set<string> {
   const model = loadNlp().model() as { one?: { tagSet?: Record<string, unknown> } };
   return new Set(Object.keys(model.one?.tagSet ?? {}).filter((tag) => !registeredTags.has(tag)));

@@ -1,4 +1,4 @@
-import { builtInTags, loadNlp, registerTags, type CompiledPattern } from '../nlp/compromise';
+import { builtInTags, parseMatch, registerTags, type CompiledPattern } from '../nlp/compromise';
 import { VocabularyMatcher } from '../nlp/vocabularyMatcher';
 import { phraseWords } from '../nlp/words';
 import type { ParsedRulebook } from './parseRulebook';
@@ -107,7 +107,9 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
   });
   const conceptNames = new Set([...vocabulary.keys(), ...ENGINE_TAGS]);
   registerTags(conceptNames);
-  const knownTags = new Set([...builtInTags(), ...conceptNames]);
+  // compromise's own tags are asked for only when a pattern names a tag that is not a vocabulary name: that loads the tagger.
+  let compromiseTags: Set<string> | undefined;
+  const isKnownTag = (tag: string): boolean => conceptNames.has(tag) || (compromiseTags ??= builtInTags()).has(tag);
   const sentenceRules: CompiledSentenceRule[] = [];
   const documentRules: CompiledDocumentRule[] = [];
   const interned = new Map<string, Requirement>();
@@ -126,7 +128,7 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
     (definition.supersedes ?? []).forEach((id, index) => {
       if (!rules.has(id)) located.report(`Rule "${definition.id}" supersedes "${id}", but there is no such rule.`, ['supersedes', index]);
     });
-    const compiled = compileSentenceRule(definition, conceptNames, knownTags, located.report, ruleOrder, layers.get(definition.id) ?? 0, interned);
+    const compiled = compileSentenceRule(definition, conceptNames, isKnownTag, located.report, ruleOrder, layers.get(definition.id) ?? 0, interned);
     if (compiled) sentenceRules.push(compiled);
   }
   problems.push(...collectors.flatMap((collector) => collector.problems));
@@ -210,7 +212,7 @@ type Reporter = (message: string, path?: (string | number)[]) => void;
 function compileSentenceRule(
   definition: RuleDefinition,
   concepts: Set<string>,
-  knownTags: Set<string>,
+  isKnownTag: (tag: string) => boolean,
   report: Reporter,
   order: number,
   layer: number,
@@ -221,7 +223,7 @@ function compileSentenceRule(
   let failed = false;
   const compileList = (key: 'all' | 'any' | 'none'): CompiledCondition[] =>
     (match[key] ?? []).flatMap((condition, index) => {
-      const compiled = compileCondition(condition, concepts, knownTags, (message) => {
+      const compiled = compileCondition(condition, concepts, isKnownTag, (message) => {
         failed = true;
         report(message, ['match', key, index]);
       });
@@ -299,10 +301,10 @@ function requirementOfParticipants(kinds: readonly string[]): Requirement | unde
   return { words: [], concepts: kinds.map((kind) => PARTICIPANT_TAGS[kind]).filter((tag): tag is string => tag !== undefined) };
 }
 
-function compileCondition(condition: Condition, concepts: Set<string>, knownTags: Set<string>, report: (message: string) => void): CompiledCondition | undefined {
-  if ('pattern' in condition) return compilePattern(condition.pattern, knownTags, report);
+function compileCondition(condition: Condition, concepts: Set<string>, isKnownTag: (tag: string) => boolean, report: (message: string) => void): CompiledCondition | undefined {
+  if ('pattern' in condition) return compilePattern(condition.pattern, isKnownTag, report);
   if ('object' in condition) {
-    const compiled = compilePattern(condition.object, knownTags, report);
+    const compiled = compilePattern(condition.object, isKnownTag, report);
     return compiled?.kind === 'pattern' ? { kind: 'object', source: compiled.source, pattern: compiled.pattern } : undefined;
   }
   if ('phrase' in condition) {
@@ -324,7 +326,7 @@ function compileCondition(condition: Condition, concepts: Set<string>, knownTags
 }
 
 /** Compiles a compromise pattern, refusing what compromise would silently never match. */
-function compilePattern(source: string, knownTags: Set<string>, report: (message: string) => void): CompiledCondition | undefined {
+function compilePattern(source: string, isKnownTag: (tag: string) => boolean, report: (message: string) => void): CompiledCondition | undefined {
   if (source.length > 500) {
     report('The pattern is longer than 500 characters; split it into several conditions.');
     return undefined;
@@ -338,14 +340,14 @@ function compilePattern(source: string, knownTags: Set<string>, report: (message
     return undefined;
   }
   for (const tag of source.matchAll(/#([A-Za-z]+)/g)) {
-    if (!knownTags.has(tag[1])) {
+    if (!isKnownTag(tag[1])) {
       report(`Pattern "${source}" uses #${tag[1]}, which is neither a compromise tag nor a vocabulary name, so it would never match.`);
       return undefined;
     }
   }
   let pattern: CompiledPattern;
   try {
-    pattern = loadNlp().parseMatch(source);
+    pattern = parseMatch(source);
   } catch (error) {
     report(`Pattern "${source}" cannot be read: ${(error as Error).message}.`);
     return undefined;
