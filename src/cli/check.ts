@@ -100,7 +100,12 @@ function reviewInProcess(files: string[], rulebook: CompiledRulebook, args: CliA
 function reviewHere(file: string, rulebook: CompiledRulebook, args: CliArguments): Outcome {
   const read = readContract(file, args.maxFileSize);
   if (!read.ok) return { skipped: read.reason };
-  return { findings: analyze(read.text, rulebook).findings, text: read.text };
+  return { findings: analyze(read.text, rulebook).findings, text: showsText(args) ? read.text : '' };
+}
+
+/** Whether the report quotes the contracts (the text format does; JSON and SARIF give offsets), so their text must be kept until it is printed. */
+function showsText(args: CliArguments): boolean {
+  return args.format !== 'json' && args.format !== 'sarif';
 }
 
 /** Jobs handed to each worker ahead: enough that a worker never waits while this thread reviews a long file. */
@@ -115,7 +120,7 @@ function workerPool(workerScript: string, workers: number, parsed: ParsedRuleboo
       disabledRules: [],
       includeProtective: true,
       maxFileSize: args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-      returnText: args.format !== 'json' && args.format !== 'sarif',
+      returnText: showsText(args),
     },
     { depth: WORKER_DEPTH },
   );
