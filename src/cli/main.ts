@@ -43,6 +43,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`clauseguard check . | head`) closes the pipe: the rest of the report
+  // has nowhere to go, which is no error of the review, so the run ends with its own exit code.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const io: CliIo = {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(text.startsWith('\r') ? text : `${text}\n`),

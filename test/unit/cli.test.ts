@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -207,6 +207,19 @@ describe('clauseguard check on many files', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('clauseguard writing into a pipe', () => {
+  it('ends quietly, with the exit code of the review, when the reader closes the pipe early (| head)', async function () {
+    this.timeout(30_000);
+    const child = spawn(process.execPath, [join(root, 'dist/cli.js'), 'check', 'examples/joint-venture-draft.md', licence], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader has gone before the report is written
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    assert.equal(stderr, '');
+    assert.equal(code, 1, 'findings, as the review found');
   });
 });
 
