@@ -8,7 +8,11 @@ import type { Span } from '../text/spans';
  */
 export function buildAnalysisText(text: string, blanked: Span[]): string {
   const codes = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) codes[i] = normalizeCode(text.charCodeAt(i));
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Printable ASCII, nearly every character of a contract, stays as it is.
+    codes[i] = code >= 32 && code < 0x7f ? code : normalizeCode(code);
+  }
   for (const span of blanked) codes.fill(32, span.start, span.end);
   blankMarkup(text, codes);
   return decode(codes);
