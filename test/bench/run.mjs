@@ -13,6 +13,7 @@ import { parseOptions, USAGE } from './options.mjs';
 import { describeExit, timeProcess } from './processes.mjs';
 import { formatTable, machine, toJson } from './table.mjs';
 import { runTextlint } from './textlint.mjs';
+import { runThreads } from './threads.mjs';
 import { EDITS, runTyping } from './typing.mjs';
 import { runEditorPauses } from './editorPauses.mjs';
 
@@ -107,6 +108,16 @@ try {
       Object.assign(textlint, { value: result.ms / 1000, note: `${result.messages} prh reports; ${result.cpu}` });
     });
   }
+  const threads = figure(corpus, 'corpus.engine.two-thread-speedup', 'engine alone: two threads against one', '×');
+  progress('the engine alone on one and on two threads (files read first)');
+  await attempt([threads], 'two threads', async () => {
+    const result = await runThreads({ root, files });
+    if (!result.sameFindings) throw new Error('the two runs found different numbers of findings');
+    Object.assign(threads, {
+      value: result.speedup,
+      note: `one thread ${(result.aloneMs / 1000).toFixed(2)} s, two ${(result.togetherMs / 1000).toFixed(2)} s; each thread is ${result.perThreadSlowdown.toFixed(2)}× slower beside another than alone`,
+    });
+  });
   if (cg.value !== null && floor.value !== null) floorRatio.value = cg.value / floor.value;
   if (cg.value !== null && textlint.value !== null) textlintRatio.value = textlint.value / cg.value;
 
