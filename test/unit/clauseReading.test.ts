@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, compileRulebooks, parseDocument, parseRulebook, type CompiledRulebook } from '../../src/engine';
+import { analyze, compiledRecommended, compileRulebooks, parseDocument, parseRulebook, type CompiledRulebook } from '../../src/engine';
 
 /** A small team rulebook that exercises the engine's reading of clauses, not the built-in rules. */
 const RULEBOOK = JSON.stringify({
@@ -64,6 +64,15 @@ describe('reading clauses', () => {
   it('keeps a negation on a second verb joined by "or"', () => {
     assert.deepEqual(flagged(rulebook, 'In no event shall Licensee transfer, or agree to transfer, any technology.'), []);
     assert.deepEqual(flagged(rulebook, 'Licensee shall not (and shall ensure that its Affiliates do not) disclose the technology.'), []);
+  });
+
+  it('reads "Constructor" and other names of JavaScript object properties as words, not as modal verbs', () => {
+    // They were once looked up in a plain object, which has a "constructor" (and "toString", "valueOf"):
+    // the name then started a clause of its own and took the request that follows from "shall".
+    const clause = (name: string): string => `Northwind shall perform technology transfer at the ${name}'s request, including any technology that the ${name} considers necessary.`;
+    const ruleIds = (name: string): string[] => analyze(clause(name), compiledRecommended()).findings.map((finding) => finding.ruleId).filter((id) => !id.includes('/missing-'));
+    assert.deepEqual(ruleIds('Builder'), ['tt/transfer-on-request']);
+    for (const name of ['Constructor', 'toString', 'valueOf', 'hasOwnProperty']) assert.deepEqual(ruleIds(name), ['tt/transfer-on-request'], name);
   });
 
   it('reads an item without a verb together with its lead-in, and only where the item adds something', () => {

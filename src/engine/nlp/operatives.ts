@@ -20,16 +20,17 @@ export interface Operative {
   actor?: { first: number; last: number };
 }
 
-const MODALS: Record<string, Modality> = {
-  shall: 'obligation',
-  must: 'obligation',
-  will: 'obligation',
-  should: 'obligation',
-  may: 'permission',
-  can: 'permission',
-  cannot: 'permission',
-  might: 'permission',
-};
+/** A Map, not an object: "constructor" or "toString" in a contract is a word, not a modal. */
+const MODALS = new Map<string, Modality>([
+  ['shall', 'obligation'],
+  ['must', 'obligation'],
+  ['will', 'obligation'],
+  ['should', 'obligation'],
+  ['may', 'permission'],
+  ['can', 'permission'],
+  ['cannot', 'permission'],
+  ['might', 'permission'],
+]);
 const COMMITMENT_VERBS = new Set(['agree', 'agrees', 'undertake', 'undertakes', 'covenant', 'covenants', 'commit', 'commits', 'promise', 'promises']);
 const OBLIGED = new Set(['required', 'obligated', 'obliged', 'bound', 'expected']);
 const ALLOWED = new Set(['entitled', 'permitted', 'authorized', 'authorised', 'free', 'allowed']);
@@ -76,10 +77,11 @@ function readCue(tokens: Token[], i: number): Cue | undefined {
   const word = tokens[i].normal;
   const next = tokens[i + 1]?.normal;
   const afterNext = tokens[i + 2]?.normal;
-  if (word in MODALS) {
+  const modal = MODALS.get(word);
+  if (modal) {
     if (word === 'may' && isMonthMay(tokens, i)) return undefined;
     if (word === 'will' && tokens[i - 1]?.normal === 'at') return undefined;
-    return { start: i, end: i + 1, modality: MODALS[word], negated: word === 'cannot' };
+    return { start: i, end: i + 1, modality: modal, negated: word === 'cannot' };
   }
   if (COMMITMENT_VERBS.has(word) && next === 'to') return { start: i, end: i + 2, modality: 'obligation', negated: false };
   if (COMMITMENT_VERBS.has(word) && next === 'not' && afterNext === 'to') return { start: i, end: i + 3, modality: 'obligation', negated: true };
@@ -89,7 +91,7 @@ function readCue(tokens: Token[], i: number): Cue | undefined {
     return { start: i, end: i + 4, modality: 'permission', negated: false };
   }
   if (word === 'hereby') return { start: i, end: i + 1, modality: 'grant', negated: false };
-  if (PRESENT_GRANTS.has(word) && i > 0 && /^[A-Z]/.test(tokens[i - 1].text) && !(tokens[i - 1].normal in MODALS) && !isDeterminer(tokens, i - 1)) {
+  if (PRESENT_GRANTS.has(word) && i > 0 && /^[A-Z]/.test(tokens[i - 1].text) && !MODALS.has(tokens[i - 1].normal) && !isDeterminer(tokens, i - 1)) {
     return { start: i, end: i, modality: word === 'agrees' ? 'obligation' : 'grant', negated: false };
   }
   return undefined;
@@ -117,7 +119,7 @@ function interruptionEnd(tokens: Token[], at: number, rightAfterCue: boolean): n
   const openedByComma = rightAfterCue && /,/.test(tokens[at - 1].post);
   if (!openedByComma && !INTERRUPTING_PREPOSITIONS.has(token.normal)) return -1;
   for (let i = at; i < Math.min(tokens.length - 1, at + INTERRUPTION_LENGTH); i++) {
-    if (/[;:]/.test(tokens[i].post) || (i > at && tokens[i].normal in MODALS)) return -1;
+    if (/[;:]/.test(tokens[i].post) || (i > at && MODALS.has(tokens[i].normal))) return -1;
     if (/,/.test(tokens[i].post)) return i;
   }
   return -1;
