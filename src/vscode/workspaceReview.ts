@@ -11,11 +11,12 @@ import { readSettings, type Settings } from './settings';
 import { toDiagnostic, withSettings } from './toDiagnostic';
 
 /** File extensions of the languages ClauseGuard reviews. */
-const EXTENSIONS: Record<string, string[]> = {
-  contract: ['contract'],
-  markdown: ['md', 'markdown'],
-  plaintext: ['txt'],
-};
+/** File extensions of the reviewed languages; a Map, as the language ids come from the user's settings. */
+const EXTENSIONS = new Map<string, string[]>([
+  ['contract', ['contract']],
+  ['markdown', ['md', 'markdown']],
+  ['plaintext', ['txt']],
+]);
 const EXCLUDE = '**/{node_modules,.git,dist,out,.vscode-test}/**';
 const decoder = new TextDecoder('utf-8');
 
@@ -38,7 +39,7 @@ export interface WorkspaceReviewSummary {
 export async function reviewWorkspace(controller: ReviewController, store: FindingStore, rulebooks: RulebookService, log: Log, workerScript?: string): Promise<WorkspaceReviewSummary> {
   const summary: WorkspaceReviewSummary = { files: 0, findings: 0, skipped: [], cancelled: false, onWorkers: 0 };
   const languages = readSettings().languages;
-  const extensions = languages.flatMap((language) => EXTENSIONS[language] ?? []);
+  const extensions = languages.flatMap((language) => EXTENSIONS.get(language) ?? []);
   if (!extensions.length) return summary;
   const files = await vscode.workspace.findFiles(`**/*.{${extensions.join(',')}}`, EXCLUDE);
   const workers = new FolderPools(rulebooks, log, workerScript, Math.min(files.length, availableParallelism()));
@@ -161,5 +162,5 @@ class FolderPools {
 
 function languageOf(uri: vscode.Uri): string {
   const extension = uri.path.split('.').pop()?.toLowerCase() ?? '';
-  return Object.entries(EXTENSIONS).find(([, extensions]) => extensions.includes(extension))?.[0] ?? 'plaintext';
+  return [...EXTENSIONS].find(([, extensions]) => extensions.includes(extension))?.[0] ?? 'plaintext';
 }
