@@ -75,6 +75,12 @@ describe('loading team rulebooks', () => {
     assert.match(formatProblem(result.problems[0]), /team\/rulebook\.json:\d+:\d+ warning: Unknown key "colour" is ignored/);
   });
 
+  it('warns about keys that happen to name members of every JavaScript object ("constructor", "toString")', async () => {
+    const result = await loadRulebooks(['/team/rulebook.json'], memoryHost({ '/team/rulebook.json': json({ vocabulary: VOCABULARY, constructor: 1, rules: [{ ...RULE, toString: 'x' }] }) }));
+    assert.ok(result.rulebook);
+    assert.deepEqual(result.problems.map(formatProblem).map((line) => line.replace(/^.*warning: /, '').replace(/;.*$/, '')), ['Unknown key "constructor" is ignored', 'Unknown key "toString" is ignored']);
+  });
+
   for (const [label, pattern, message] of [
     ['a nested group', '(deliver (now|later)) #CellLine', /nests one group inside another/],
     ['an unknown tag', '(deliver|transfer) #CellLines', /uses #CellLines, which is neither a compromise tag nor a vocabulary name/],

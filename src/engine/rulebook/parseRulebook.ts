@@ -126,7 +126,8 @@ function validateObject(node: Node, shape: Extract<Shape, { type: 'object' }>, p
     const path = where ? `${where}.${key}` : key;
     if (seen.has(key)) problems.error(`"${key}" appears twice.`, keyNode.offset, keyNode.length);
     seen.add(key);
-    const propertyShape = shape.properties[key] ?? shape.additionalProperties;
+    // Own properties only: a key such as "constructor" is not Object.prototype's.
+    const propertyShape = (Object.hasOwn(shape.properties, key) ? shape.properties[key] : undefined) ?? shape.additionalProperties;
     if (!propertyShape) {
       const known = Object.keys(shape.properties);
       problems.warning(`Unknown key "${key}" is ignored${known.length ? `; known keys are ${known.join(', ')}` : ''}.`, keyNode.offset, keyNode.length);
