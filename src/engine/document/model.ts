@@ -177,7 +177,7 @@ export function buildClauses(
     const isItem = block.enumerator !== undefined && !block.isHeading;
     const sectionTitle = sections[sectionIndex ?? -1]?.title;
     const reused = reuse?.(blockIndex);
-    if (reused && isUnchanged(reused, clauseIndex, sectionIndex, sentences.length, isItem ? leadIn : undefined, (sentence) => isRecital(analysisText, sentence, sectionTitle))) {
+    if (reused && isUnchanged(reused, clauseIndex, sectionIndex, sentences.length, isItem ? leadIn : undefined, analysisText, sectionTitle)) {
       // Nothing about this clause changed, not even its place: keep its objects.
       clauses.push(reused.clause);
       for (const sentence of reused.sentences) {
@@ -205,12 +205,22 @@ export function buildClauses(
 }
 
 /** Whether a reused clause and its sentences would be built exactly as they were: same place, same section, same lead-in, same recital reading. */
-function isUnchanged(reused: ReusedBlock, clauseIndex: number, sectionIndex: number | undefined, firstSentence: number, leadIn: number | undefined, readsAsRecital: (sentence: Sentence) => boolean): boolean {
+function isUnchanged(
+  reused: ReusedBlock,
+  clauseIndex: number,
+  sectionIndex: number | undefined,
+  firstSentence: number,
+  leadIn: number | undefined,
+  analysisText: TextSource,
+  sectionTitle: string | undefined,
+): boolean {
+  // Every block after an edit comes here on every keystroke: plain loops, no closures.
   const { clause, sentences, delta } = reused;
   if (delta !== 0 || clause.sectionIndex !== sectionIndex || clause.sentences.length !== sentences.length) return false;
-  if (sentences.some((sentence, k) => sentence.index !== firstSentence + k || sentence.clauseIndex !== clauseIndex)) return false;
+  for (let k = 0; k < sentences.length; k++) if (sentences[k].index !== firstSentence + k || sentences[k].clauseIndex !== clauseIndex) return false;
   if (sentences.length && sentences[0].leadIn !== leadIn) return false;
-  return sentences.every((sentence) => Boolean(sentence.isRecital) === readsAsRecital(sentence));
+  for (const sentence of sentences) if (Boolean(sentence.isRecital) !== isRecital(analysisText, sentence, sectionTitle)) return false;
+  return true;
 }
 
 type SentenceReading = Omit<Sentence, 'index' | 'clauseIndex'>;
