@@ -28,8 +28,6 @@ function newNode(): TrieNode {
  */
 export class VocabularyMatcher {
   private readonly root = newNode();
-  /** Every first word of a phrase, for a quick "could this sentence match" test. */
-  readonly firstWords = new Set<string>();
   /** Whether a phrase starts with a prefix word (`licen*`), by the prefix's first character: most words can be ruled out at once. */
   private readonly rootPrefixStarts = new Set<string>();
 
@@ -56,7 +54,6 @@ export class VocabularyMatcher {
         }
         node = child;
       }
-      if (index === 0) this.firstWords.add(isPrefix ? `${word}*` : word);
     });
     node.concepts.add(concept);
   }
