@@ -51,26 +51,20 @@ export function isNlpLoaded(): boolean {
   return instance !== undefined;
 }
 
-/** A `{root}` term ("{transfer}"), which matches every inflection of the root: only the tagger's models can list them. */
-const ROOT_TERM = /\{\s*[A-Za-z]/;
-
 /**
  * Reads a match pattern ("(#DeliverVerb|disclose) .{0,3} #Technology") into compromise's term
  * specs. compromise/one reads the syntax as compromise/two does, at a tenth of the cost of
- * loading the tagger; a `{root}` term is read by compromise/two, which expands it into the
- * root's inflections.
+ * loading the tagger; a `{root}` term ("{transfer}"), which matches every inflection of the root,
+ * is read again by compromise/two, whose models list the inflections.
  */
 export function parseMatch(source: string): CompiledPattern {
-  if (!ROOT_TERM.test(source)) {
-    if (!syntaxOnly) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the tagger
-      const loaded = require('compromise/one') as typeof nlpOne | { default: typeof nlpOne };
-      syntaxOnly = typeof loaded === 'function' ? loaded : loaded.default;
-    }
-    const pattern = syntaxOnly.parseMatch(source) as unknown as CompiledPattern;
-    if (!namesRoot(pattern as unknown as RootSpec[])) return pattern;
+  if (!syntaxOnly) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the tagger
+    const loaded = require('compromise/one') as typeof nlpOne | { default: typeof nlpOne };
+    syntaxOnly = typeof loaded === 'function' ? loaded : loaded.default;
   }
-  return loadNlp().parseMatch(source);
+  const pattern = syntaxOnly.parseMatch(source) as unknown as CompiledPattern;
+  return namesRoot(pattern as unknown as RootSpec[]) ? loadNlp().parseMatch(source) : pattern;
 }
 
 type RootSpec = { root?: string; machine?: string; choices?: RootSpec[][] };
