@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze, compileRulebooks, parseRulebook } from '../../src/engine';
+import { wordsOf } from '../../src/engine/nlp/words';
 
 const RULEBOOK = JSON.stringify({
   name: 'lookups-test',
@@ -44,6 +45,32 @@ describe('word lookups', () => {
 
   it('works a word out once and hands out the same answer after', () => {
     assert.equal(rulebook.wordLookups.get('licensee'), rulebook.wordLookups.get('licensee'));
+  });
+
+  it('reads a sentence into the same words as wordsOf, each with its look-up', () => {
+    const text = "x. Licensee's LICENSEE licensee 2.1(a) Source-code, don't O'Brien's technologies; Café licences.";
+    for (const [start, end] of [
+      [0, text.length],
+      [3, 40],
+      [2, 2],
+    ]) {
+      const { words, lookups } = rulebook.wordLookups.read(text, start, end);
+      assert.deepEqual(words, wordsOf(text, start, end), `[${start}, ${end})`);
+      assert.deepEqual(
+        lookups,
+        words.map((word) => rulebook.wordLookups.get(word.normal)),
+      );
+    }
+  });
+
+  it('finds a word seen before however it is capitalised', () => {
+    const { words, lookups } = rulebook.wordLookups.read('LICENSEE licensee LiCeNsEe assigns ASSIGNS', 0, 42);
+    assert.deepEqual(
+      words.map((word) => word.normal),
+      ['licensee', 'licensee', 'licensee', 'assigns', 'assigns'],
+    );
+    assert.equal(lookups[3], lookups[4]);
+    assert.equal(lookups[4], rulebook.wordLookups.get('assigns'));
   });
 
   it('reads the rule through them: plural and possessive forms still match', () => {

@@ -3,7 +3,7 @@ import { analyseClause } from '../nlp/clauseFacts';
 import { findConditions, statesCondition } from '../nlp/conditions';
 import { buildSentenceDoc, joinSentenceDocs, type SentenceDoc } from '../nlp/sentenceDoc';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
-import { wordsOf, type Word } from '../nlp/words';
+import type { Word } from '../nlp/words';
 import type { CompiledRulebook, CompiledSentenceRule } from '../rulebook/compileRulebook';
 import type { ConditionKind } from '../rulebook/types';
 import type { Span } from '../text/spans';
@@ -135,8 +135,7 @@ function leadInDoc(document: ContractDocument, reading: SentenceWords, leadIn: S
 }
 
 function readSentence(document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, sentence: Sentence): SentenceWords {
-  const words = wordsOf(document.analysis, sentence.start, sentence.end);
-  const lookups = words.map((word) => rulebook.wordLookups.get(word.normal));
+  const { words, lookups } = rulebook.wordLookups.read(document.analysis, sentence.start, sentence.end);
   return { words, lookups, hits: readableHits(conceptHits(rulebook, vocabulary, words, lookups), rulebook, document.analysis, sentence) };
 }
 

@@ -1,5 +1,6 @@
+import type { TextSource } from '../text/chunkedText';
 import type { VocabularyMatcher } from '../nlp/vocabularyMatcher';
-import { wordVariants } from '../nlp/words';
+import { wordsOf, wordVariants, type Word } from '../nlp/words';
 import type { Requirement, RequirementIndex } from '../rulebook/prefilter';
 
 /** What reading one word needs from a rulebook, worked out once for each distinct word. */
@@ -21,6 +22,8 @@ export interface WordLookup {
  */
 export class WordLookups {
   private readonly table = new Map<string, WordLookup>();
+  /** The same words again, found by their letters' hash as a sentence is read (see `read`). */
+  private readonly interned = new InternedWords();
 
   constructor(
     private readonly vocabulary: VocabularyMatcher,
@@ -30,11 +33,66 @@ export class WordLookups {
   get(normal: string): WordLookup {
     let lookup = this.table.get(normal);
     if (!lookup) {
-      if (this.table.size >= MAX_WORDS) this.table.clear();
+      if (this.table.size >= MAX_WORDS) {
+        this.table.clear();
+        this.interned.clear();
+      }
       lookup = this.work(normal);
       this.table.set(normal, lookup);
     }
     return lookup;
+  }
+
+  /**
+   * The words of `[start, end)` of `text` with each one's look-up. A plain-ASCII sentence is read
+   * by character codes, and each word found in the table by a hash of its lower-cased letters
+   * worked out on the way, so that a word seen before costs no new string: its `normal` is the
+   * one string kept for it. Other sentences are split as `wordsOf` does and looked up by `get`.
+   */
+  read(text: TextSource, start: number, end: number): { words: Word[]; lookups: WordLookup[] } {
+    const slice = text.slice(start, end);
+    const words: Word[] = [];
+    const lookups: WordLookup[] = [];
+    const interned = this.interned;
+    const length = slice.length;
+    let at = 0;
+    while (at < length) {
+      const code = slice.charCodeAt(at);
+      if (code > 0x7f) return this.readSplit(text, start, end);
+      if (!isAsciiLetterOrDigit(code)) {
+        at++;
+        continue;
+      }
+      const wordStart = at;
+      let hash = mix(0, lower(code));
+      while (++at < length) {
+        const next = slice.charCodeAt(at);
+        if (!isAsciiLetterOrDigit(next)) break;
+        hash = mix(hash, lower(next));
+      }
+      while (at + 1 < length && slice.charCodeAt(at) === APOSTROPHE && isAsciiLetter(slice.charCodeAt(at + 1))) {
+        hash = mix(hash, APOSTROPHE);
+        while (++at < length) {
+          const next = slice.charCodeAt(at);
+          if (!isAsciiLetter(next)) break;
+          hash = mix(hash, lower(next));
+        }
+      }
+      hash ^= hash >>> 15;
+      let entry = interned.find(hash, slice, wordStart, at);
+      if (entry < 0) {
+        const normal = slice.slice(wordStart, at).toLowerCase();
+        entry = interned.add(hash, normal, this.get(normal));
+      }
+      words.push({ normal: interned.normals[entry], start: start + wordStart, end: start + at });
+      lookups.push(interned.lookups[entry]);
+    }
+    return { words, lookups };
+  }
+
+  private readSplit(text: TextSource, start: number, end: number): { words: Word[]; lookups: WordLookup[] } {
+    const words = wordsOf(text, start, end);
+    return { words, lookups: words.map((word) => this.get(word.normal)) };
   }
 
   private work(normal: string): WordLookup {
@@ -52,3 +110,81 @@ export class WordLookups {
 
 /** Distinct words kept per rulebook: far more than any contract uses (the 510 contracts of CUAD use about 40,000). */
 const MAX_WORDS = 200_000;
+
+/**
+ * Words by the hash of their lower-cased letters, in an open-addressed table of entry numbers:
+ * finding a word compares its letters in the sentence with the kept string, one by one, and
+ * allocates nothing.
+ */
+class InternedWords {
+  readonly normals: string[] = [];
+  readonly lookups: WordLookup[] = [];
+  private hashes: number[] = [];
+  /** Entry number + 1 in each slot; 0 is empty. Kept at most half full. */
+  private slots = new Int32Array(1 << 12);
+
+  find(hash: number, text: string, start: number, end: number): number {
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] - 1;
+      if (entry < 0) return -1;
+      if (this.hashes[entry] === hash && sameLowerCase(this.normals[entry], length, text, start)) return entry;
+    }
+  }
+
+  add(hash: number, normal: string, lookup: WordLookup): number {
+    const entry = this.normals.length;
+    this.normals.push(normal);
+    this.lookups.push(lookup);
+    this.hashes.push(hash);
+    if (2 * this.normals.length > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(entry, this.slots);
+    return entry;
+  }
+
+  clear(): void {
+    this.normals.length = 0;
+    this.lookups.length = 0;
+    this.hashes = [];
+    this.slots = new Int32Array(1 << 12);
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    for (let entry = 0; entry < this.normals.length; entry++) this.place(entry, slots);
+    this.slots = slots;
+  }
+
+  private place(entry: number, slots: Int32Array): void {
+    const mask = slots.length - 1;
+    let slot = this.hashes[entry] & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = entry + 1;
+  }
+}
+
+function sameLowerCase(normal: string, length: number, text: string, start: number): boolean {
+  if (normal.length !== length) return false;
+  for (let index = 0; index < length; index++) if (normal.charCodeAt(index) !== lower(text.charCodeAt(start + index))) return false;
+  return true;
+}
+
+function mix(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+/** An ASCII letter, digit or apostrophe lower-cased. */
+function lower(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+}
+
+const APOSTROPHE = 0x27;
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39);
+}
