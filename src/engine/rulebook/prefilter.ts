@@ -109,9 +109,14 @@ export function metByWords(
 
 /**
  * Whether a sentence can meet every requirement: `met` holds those its words and concepts meet,
- * and conditions are asked lazily.
+ * and conditions are asked lazily. A requirement that only words can meet is checked first, so
+ * that a sentence lacking one is turned away before any condition's expression runs on it.
  */
 export function meetsRequirements(requirements: Requirement[], met: ReadonlySet<Requirement>, hasCondition: (kind: ConditionKind) => boolean): boolean {
+  for (let i = 0; i < requirements.length; i++) {
+    const requirement = requirements[i];
+    if (!requirement.conditions && !requirement.anyOf && !met.has(requirement)) return false;
+  }
   for (let i = 0; i < requirements.length; i++) {
     const requirement = requirements[i];
     if (met.has(requirement)) continue;
