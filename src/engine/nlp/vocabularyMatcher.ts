@@ -13,12 +13,20 @@ export interface ConceptHit {
 interface TrieNode {
   children: Map<string, TrieNode>;
   /** Words that end with `*` in the vocabulary: any word starting with the prefix matches. */
-  prefixes: { prefix: string; node: TrieNode }[];
-  concepts: Set<string>;
+  prefixes: PrefixEdge[];
+  /** The concepts whose phrase ends here, each once, in the order they were added. */
+  concepts: string[];
+}
+
+interface PrefixEdge {
+  prefix: string;
+  /** The prefix's first character code: most words are ruled out by it alone. */
+  initial: number;
+  node: TrieNode;
 }
 
 function newNode(): TrieNode {
-  return { children: new Map(), prefixes: [], concepts: new Set() };
+  return { children: new Map(), prefixes: [], concepts: [] };
 }
 
 /**
@@ -41,7 +49,7 @@ export class VocabularyMatcher {
       if (isPrefix) {
         let entry = node.prefixes.find((candidate) => candidate.prefix === word);
         if (!entry) {
-          entry = { prefix: word, node: newNode() };
+          entry = { prefix: word, initial: word.charCodeAt(0), node: newNode() };
           node.prefixes.push(entry);
           if (node === this.root) this.rootPrefixStarts.add(word.charAt(0));
         }
@@ -55,7 +63,7 @@ export class VocabularyMatcher {
         node = child;
       }
     });
-    node.concepts.add(concept);
+    if (!node.concepts.includes(concept)) node.concepts.push(concept);
   }
 
   /**
@@ -82,18 +90,25 @@ export class VocabularyMatcher {
 
   private walk(words: Word[], variants: readonly (readonly string[])[], first: number, at: number, node: TrieNode, hits: ConceptHit[]): void {
     if (at > first) {
-      for (const concept of node.concepts) {
-        hits.push({ concept, start: words[first].start, end: words[at - 1].end, firstWord: first, lastWord: at });
+      const concepts = node.concepts;
+      for (let i = 0; i < concepts.length; i++) {
+        hits.push({ concept: concepts[i], start: words[first].start, end: words[at - 1].end, firstWord: first, lastWord: at });
       }
     }
     if (at >= words.length) return;
     // Variants are distinct strings, so each leads to a different child.
-    for (const variant of variants[at]) {
-      const child = node.children.get(variant);
+    const forms = variants[at];
+    for (let i = 0; i < forms.length; i++) {
+      const child = node.children.get(forms[i]);
       if (child) this.walk(words, variants, first, at + 1, child, hits);
     }
-    for (const { prefix, node: child } of node.prefixes) {
-      if (words[at].normal.startsWith(prefix)) this.walk(words, variants, first, at + 1, child, hits);
+    const prefixes = node.prefixes;
+    if (!prefixes.length) return;
+    const normal = words[at].normal;
+    const initial = normal.charCodeAt(0);
+    for (let i = 0; i < prefixes.length; i++) {
+      const edge = prefixes[i];
+      if (edge.initial === initial && normal.startsWith(edge.prefix)) this.walk(words, variants, first, at + 1, edge.node, hits);
     }
   }
 }
