@@ -17,8 +17,20 @@ export interface Token extends Span {
   pre: string;
   /** Punctuation and white space after the term (`, `, `; `). */
   post: string;
-  /** Vocabulary concepts (`Technology`, `Party`) and, where a rule needs them, compromise's part-of-speech tags. */
-  tags: Set<string>;
+  /**
+   * Vocabulary concepts (`Technology`, `Party`) and, where a rule needs them, compromise's
+   * part-of-speech tags. Most tokens have none and share one empty set; `addTag` gives a token
+   * its own set.
+   */
+  tags: ReadonlySet<string>;
+}
+
+const NO_TAGS: ReadonlySet<string> = new Set<string>();
+
+/** Adds a tag to a token, giving it a set of its own the first time. */
+function addTag(token: Token, tag: string): void {
+  if (token.tags === NO_TAGS) token.tags = new Set([tag]);
+  else (token.tags as Set<string>).add(tag);
 }
 
 /** A sentence as its terms, with our vocabulary tags added. */
@@ -46,7 +58,7 @@ export function buildSentenceDoc(analysisText: TextSource, span: Span, words: re
     const gap = analysisText.slice(term.end, nextStart);
     const split = splitGap(gap, i + 1 === terms.length);
     if (i === 0) pre = analysisText.slice(previousEnd, term.start);
-    tokens[i] = { index: i, text: analysisText.slice(term.start, term.end), normal: term.normal, bare: term.normal.endsWith("'s") ? term.normal.slice(0, -2) : term.normal, pre, post: gap.slice(0, split), tags: new Set(), start: term.start, end: term.end };
+    tokens[i] = { index: i, text: analysisText.slice(term.start, term.end), normal: term.normal, bare: term.normal.endsWith("'s") ? term.normal.slice(0, -2) : term.normal, pre, post: gap.slice(0, split), tags: NO_TAGS, start: term.start, end: term.end };
     pre = gap.slice(split);
     previousEnd = term.end;
   }
@@ -123,7 +135,7 @@ function addPartsOfSpeech(analysisText: TextSource, span: Span, tokens: Token[])
       const start = span.start + term.offset.start;
       const end = start + Math.max(1, term.offset.length);
       while (first < tokens.length && tokens[first].end <= start) first++;
-      for (let i = first; i < tokens.length && tokens[i].start < end; i++) for (const tag of term.tags) tokens[i].tags.add(tag);
+      for (let i = first; i < tokens.length && tokens[i].start < end; i++) for (const tag of term.tags) addTag(tokens[i], tag);
     }
   }
 }
@@ -149,6 +161,6 @@ function tagConcepts(tokens: Token[], hits: ConceptHit[]): void {
   let first = 0;
   for (const hit of sorted) {
     while (first < tokens.length && tokens[first].end <= hit.start) first++;
-    for (let i = first; i < tokens.length && tokens[i].start < hit.end; i++) tokens[i].tags.add(hit.concept);
+    for (let i = first; i < tokens.length && tokens[i].start < hit.end; i++) addTag(tokens[i], hit.concept);
   }
 }
