@@ -70,14 +70,17 @@ export function matchOneSentence(
   let conditions: Map<ConditionKind, Span> | undefined;
   const spans = leadIn ? [leadIn, sentence] : [sentence];
   const conditionsOf = (): Map<ConditionKind, Span> => (conditions ??= mergeConditions(spans.map((span) => findConditions(document.analysis, span))));
-  const stated = new Map<ConditionKind, boolean>();
+  let stated: Map<ConditionKind, boolean> | undefined;
   const hasCondition = (kind: ConditionKind): boolean => {
+    stated ??= new Map();
     let known = stated.get(kind);
     if (known === undefined) stated.set(kind, (known = conditions ? conditions.has(kind) : spans.some((span) => statesCondition(document.analysis, span, kind))));
     return known;
   };
-  const candidates = rules.filter((rule) => meetsRequirements(rule.requirements, met, hasCondition));
-  if (!candidates.length) return [];
+  // Most sentences are no rule's candidate: nothing is allocated for them past this point.
+  let candidates: CompiledSentenceRule[] | undefined;
+  for (const rule of rules) if (meetsRequirements(rule.requirements, met, hasCondition)) (candidates ??= []).push(rule);
+  if (!candidates) return [];
   statistics.candidates++;
   statistics.nlpWords += words.length;
   const withTagger = candidates.some((rule) => rule.needsTagger);

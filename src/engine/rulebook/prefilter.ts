@@ -14,6 +14,8 @@ export interface Requirement {
   conditions?: ConditionKind[];
   /** For a rule's `any` list: one of these groups must be met in full (each group is one alternative). */
   anyOf?: Requirement[][];
+  /** The requirement's number in its rulebook's index, given by `indexRequirements`. */
+  slot?: number;
 }
 
 type PatternToken = CompiledPattern[number] & {
@@ -64,11 +66,45 @@ export function requirementOfPhrases(phrases: string[]): Requirement | undefined
 export interface RequirementIndex {
   byWord: Map<string, Requirement[]>;
   byConcept: Map<string, Requirement[]>;
+  /** What the sentence being read meets; reused from one sentence to the next. */
+  met: MetRequirements;
+}
+
+/**
+ * The requirements one sentence meets, as a mark per requirement slot: a new sentence starts a
+ * new round rather than a new set, since every sentence of every contract is read. Holds the
+ * answer for one sentence at a time, until the next `metByWords`.
+ */
+export class MetRequirements {
+  private marks: Uint32Array;
+  private round = 0;
+
+  constructor(slots: number) {
+    this.marks = new Uint32Array(slots);
+  }
+
+  /** Forgets the previous sentence's requirements. */
+  begin(): void {
+    if (++this.round === 0xffffffff) {
+      this.marks.fill(0);
+      this.round = 1;
+    }
+  }
+
+  add(requirement: Requirement): void {
+    this.marks[requirement.slot!] = this.round;
+  }
+
+  has(requirement: Requirement): boolean {
+    return requirement.slot !== undefined && this.marks[requirement.slot] === this.round;
+  }
 }
 
 /** Indexes the requirements of every rule (and of every `any` alternative) by the words and concepts that meet them. */
 export function indexRequirements(lists: Requirement[][]): RequirementIndex {
-  const index: RequirementIndex = { byWord: new Map(), byConcept: new Map() };
+  const byWord = new Map<string, Requirement[]>();
+  const byConcept = new Map<string, Requirement[]>();
+  const slotted = new Set<Requirement>();
   const add = (map: Map<string, Requirement[]>, key: string, requirement: Requirement): void => {
     const list = map.get(key) ?? [];
     if (!list.includes(requirement)) list.push(requirement);
@@ -76,13 +112,17 @@ export function indexRequirements(lists: Requirement[][]): RequirementIndex {
   };
   const visit = (requirements: Requirement[]): void => {
     for (const requirement of requirements) {
-      for (const word of requirement.words) add(index.byWord, word, requirement);
-      for (const concept of requirement.concepts) add(index.byConcept, concept, requirement);
+      if (!slotted.has(requirement)) {
+        requirement.slot = slotted.size;
+        slotted.add(requirement);
+      }
+      for (const word of requirement.words) add(byWord, word, requirement);
+      for (const concept of requirement.concepts) add(byConcept, concept, requirement);
       requirement.anyOf?.forEach(visit);
     }
   };
   lists.forEach(visit);
-  return index;
+  return { byWord, byConcept, met: new MetRequirements(slotted.size) };
 }
 
 /**
@@ -94,16 +134,20 @@ export function metByWords(
   index: RequirementIndex,
   words: readonly (readonly { readonly requirements: readonly Requirement[] | undefined }[])[],
   concepts: readonly { concept: string }[],
-): Set<Requirement> {
-  const met = new Set<Requirement>();
-  const add = (requirements: readonly Requirement[] | undefined): void => {
-    if (requirements) for (let i = 0; i < requirements.length; i++) met.add(requirements[i]);
-  };
+): MetRequirements {
+  const met = index.met;
+  met.begin();
   for (let r = 0; r < words.length; r++) {
     const reading = words[r];
-    for (let w = 0; w < reading.length; w++) add(reading[w].requirements);
+    for (let w = 0; w < reading.length; w++) {
+      const requirements = reading[w].requirements;
+      if (requirements) for (let i = 0; i < requirements.length; i++) met.add(requirements[i]);
+    }
   }
-  for (let c = 0; c < concepts.length; c++) add(index.byConcept.get(concepts[c].concept));
+  for (let c = 0; c < concepts.length; c++) {
+    const requirements = index.byConcept.get(concepts[c].concept);
+    if (requirements) for (let i = 0; i < requirements.length; i++) met.add(requirements[i]);
+  }
   return met;
 }
 
@@ -112,7 +156,7 @@ export function metByWords(
  * and conditions are asked lazily. A requirement that only words can meet is checked first, so
  * that a sentence lacking one is turned away before any condition's expression runs on it.
  */
-export function meetsRequirements(requirements: Requirement[], met: ReadonlySet<Requirement>, hasCondition: (kind: ConditionKind) => boolean): boolean {
+export function meetsRequirements(requirements: Requirement[], met: MetRequirements, hasCondition: (kind: ConditionKind) => boolean): boolean {
   for (let i = 0; i < requirements.length; i++) {
     const requirement = requirements[i];
     if (!requirement.conditions && !requirement.anyOf && !met.has(requirement)) return false;
