@@ -216,6 +216,8 @@ function termMatches(spec: TermSpec, token: Token): boolean {
   return Boolean(spec.fastOr || spec.word !== undefined || spec.tag || spec.regex || spec.method || spec.pos);
 }
 
+const QUOTE = /["'\u201c\u201d]/;
+
 function methodHolds(method: string, token: Token): boolean {
   switch (method) {
     case 'hasComma':
@@ -227,7 +229,7 @@ function methodHolds(method: string, token: Token): boolean {
     case 'hasPeriod':
       return token.post.includes('.');
     case 'hasQuote':
-      return /["'\u201c\u201d]/.test(token.pre + token.post);
+      return QUOTE.test(token.pre) || QUOTE.test(token.post);
     case 'hasHyphen':
       return /^-/.test(token.post);
     case 'isTitleCase':

@@ -148,10 +148,11 @@ export function joinSentenceDocs(first: SentenceDoc, second: SentenceDoc): Sente
 
 /** "(b)", "ii)", "(3)": an enumerator inside a sentence. */
 export function isInlineEnumerator(token: Token): boolean {
-  const bare = token.text.replace(/^\(|\)$/g, '');
-  const closed = token.text.endsWith(')') || token.post.trimStart().startsWith(')');
+  // Asked of every token of a candidate sentence: the tests that allocate nothing go first.
+  const closed = token.text.endsWith(')') || /^\s*\)/.test(token.post);
+  if (!closed) return false;
   const opened = token.text.startsWith('(') || /\(\s*$/.test(token.pre) || /^\s*$/.test(token.pre);
-  return closed && opened && /^(?:[a-h]|[ivx]{1,4}|\d{1,2})$/i.test(bare);
+  return opened && /^(?:[a-h]|[ivx]{1,4}|\d{1,2})$/i.test(token.text.replace(/^\(|\)$/g, ''));
 }
 
 /** Adds each concept's tag to the terms its occurrences overlap. */
