@@ -119,7 +119,8 @@ const MAX_WORDS = 200_000;
 class InternedWords {
   readonly normals: string[] = [];
   readonly lookups: WordLookup[] = [];
-  private hashes: number[] = [];
+  /** Each entry's hash, in an Int32Array: most hashes lie outside the small integers a plain array holds unboxed. */
+  private hashes = new Int32Array(1 << 11);
   /** Entry number + 1 in each slot; 0 is empty. Kept at most half full. */
   private slots = new Int32Array(1 << 12);
 
@@ -137,7 +138,12 @@ class InternedWords {
     const entry = this.normals.length;
     this.normals.push(normal);
     this.lookups.push(lookup);
-    this.hashes.push(hash);
+    if (entry === this.hashes.length) {
+      const grown = new Int32Array(entry * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[entry] = hash;
     if (2 * this.normals.length > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(entry, this.slots);
     return entry;
@@ -146,7 +152,7 @@ class InternedWords {
   clear(): void {
     this.normals.length = 0;
     this.lookups.length = 0;
-    this.hashes = [];
+    this.hashes = new Int32Array(1 << 11);
     this.slots = new Int32Array(1 << 12);
   }
 
