@@ -67,25 +67,60 @@ const MARKUP: { marker: string; pattern: RegExp }[] = [
   { marker: '>', pattern: /^[ \t]*(?:>[ \t]?)+/gm }, // Markdown block quotes
   { marker: '**', pattern: /\*\*/g }, // Markdown strong emphasis
   { marker: '__', pattern: /__/g },
-  { marker: '- ', pattern: /^[ \t]*[-*+](?=[ \t]+\S)/gm }, // Markdown list bullets
-  { marker: '* ', pattern: /^[ \t]*[-*+](?=[ \t]+\S)/gm },
-  { marker: '+ ', pattern: /^[ \t]*[-*+](?=[ \t]+\S)/gm },
 ];
 
+/** Markdown list bullets: a `-`, `*` or `+` at the start of a line (after any spaces or tabs), then spaces or tabs and more text. */
+const LIST_BULLET = /^[ \t]*[-*+](?=[ \t]+\S)/gm;
+const LIST_BULLET_MARKERS = ['- ', '* ', '+ '];
+
 function blankMarkup(text: string, codes: Uint16Array): void {
-  const done = new Set<RegExp>();
-  for (const { marker, pattern } of MARKUP) {
-    if (done.has(pattern) || !text.includes(marker)) continue;
-    done.add(pattern);
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      if (match[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      codes.fill(32, match.index, match.index + match[0].length);
-    }
+  for (const { marker, pattern } of MARKUP) if (text.includes(marker)) blankMatches(text, pattern, codes);
+  if (LIST_BULLET_MARKERS.some((marker) => text.includes(marker))) {
+    // Nearly every contract has "- " somewhere. With only \n for line breaks, looking at each line's
+    // start is much quicker than the expression, which tries every position of the text.
+    if (text.includes('\r') || text.includes('\u2028') || text.includes('\u2029')) blankMatches(text, LIST_BULLET, codes);
+    else for (let start = 0; start >= 0; start = nextLineStart(text, start)) blankListBullet(text, start, codes);
   }
+}
+
+function blankMatches(text: string, pattern: RegExp, codes: Uint16Array): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    codes.fill(32, match.index, match.index + match[0].length);
+  }
+}
+
+function nextLineStart(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline < 0 ? -1 : newline + 1;
+}
+
+/** LIST_BULLET at one line start, read by character codes. */
+function blankListBullet(text: string, lineStart: number, codes: Uint16Array): void {
+  let at = lineStart;
+  while (isSpaceOrTab(text.charCodeAt(at))) at++;
+  const bullet = text.charCodeAt(at);
+  if (bullet !== 0x2d && bullet !== 0x2a && bullet !== 0x2b) return; // - * +
+  let after = at + 1;
+  if (!isSpaceOrTab(text.charCodeAt(after))) return;
+  while (isSpaceOrTab(text.charCodeAt(after))) after++;
+  if (after >= text.length || isJsWhiteSpace(text.charCodeAt(after))) return;
+  codes.fill(32, lineStart, at + 1);
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isJsWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 const utf16 = new TextDecoder('utf-16le');

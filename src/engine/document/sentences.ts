@@ -57,7 +57,7 @@ function startsSentence(text: TextSource, at: number): boolean {
 /** Decides whether the period at `dot` ends a sentence. */
 function isSentencePeriod(text: TextSource, sentenceStart: number, dot: number): boolean {
   const before = text.slice(Math.max(sentenceStart, dot - 40), dot);
-  const word = /([A-Za-z][A-Za-z.']*)$/.exec(before)?.[1] ?? '';
+  const word = lastWord(before);
   if (!word) {
     // "... Section 2.1." ends a sentence; "1." alone at the start is a label.
     return dot - sentenceStart > 4;
@@ -67,6 +67,26 @@ function isSentencePeriod(text: TextSource, sentenceStart: number, dot: number):
   // Dotted initialisms such as "U.S.A" or "N.V"
   if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return false;
   return true;
+}
+
+/**
+ * What `/([A-Za-z][A-Za-z.']*)$/` captures in `text` ("U.S.A" in "made in the U.S.A"), or '': the
+ * run of letters, periods and apostrophes at the end, from its first letter. Read backwards, as
+ * the expression would try every start.
+ */
+function lastWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+  while (start < text.length && !isLetter(text.charCodeAt(start))) start++;
+  return text.slice(start);
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+function isWordChar(code: number): boolean {
+  return isLetter(code) || code === 0x2e || code === 0x27; // . '
 }
 
 function pushSentence(text: TextSource, sentences: Span[], start: number, end: number): void {

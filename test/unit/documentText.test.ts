@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { parseDocument } from '../../src/engine';
+
+function sentencesOf(text: string): string[] {
+  const document = parseDocument(text);
+  return document.sentences.map((sentence) => document.analysisText.slice(sentence.start, sentence.end));
+}
+
+describe('document text', () => {
+  describe('Markdown list bullets', () => {
+    const LIST = ['Licensee shall:', '- deliver the Source Code;', '  * train the staff; and', '+\tpay the fee.', '-', '-x is not a bullet', '- '];
+
+    for (const [name, lineBreak] of [
+      ['\\n', '\n'],
+      ['\\r\\n', '\r\n'],
+      ['\\r', '\r'],
+    ]) {
+      it(`are blanked at the start of a line followed by text, with ${name} line breaks`, () => {
+        const text = LIST.join(lineBreak);
+        const expected = ['Licensee shall:', '  deliver the Source Code;', '    train the staff; and', '  pay the fee.', '-', '-x is not a bullet', '- '].join(' '.repeat(lineBreak.length));
+        assert.equal(parseDocument(text).analysisText, expected);
+      });
+    }
+
+    it('are blanked only when a "- ", "* " or "+ " occurs somewhere in the text', () => {
+      assert.equal(parseDocument('Price:\n-\t10 per unit\n-5 for returns').analysisText, 'Price: - 10 per unit -5 for returns');
+      assert.equal(parseDocument('Price:\n-\t10 per unit\n- 5 for returns').analysisText, 'Price:   10 per unit   5 for returns');
+    });
+  });
+
+  describe('sentence ends', () => {
+    it('reads a dotted initialism, an abbreviation and a lone letter after a name as the expression did', () => {
+      assert.deepEqual(sentencesOf('The goods are made in the U.S.A. and shipped by Acme Inc. to the buyer. Title passes to Party A. Risk passes on delivery.'), [
+        'The goods are made in the U.S.A. and shipped by Acme Inc. to the buyer.',
+        'Title passes to Party A.',
+        'Risk passes on delivery.',
+      ]);
+    });
+
+    it("ends a sentence after a word with an apostrophe, and after a number that is not a label", () => {
+      assert.deepEqual(sentencesOf("Fees are set out in the Licensor's. Payment is due under Section 2.1. Interest accrues."), [
+        "Fees are set out in the Licensor's.",
+        'Payment is due under Section 2.1.',
+        'Interest accrues.',
+      ]);
+    });
+  });
+
+  it('reads numbered headings and their clauses the same with each kind of line break', () => {
+    for (const lineBreak of ['\n', '\r\n', '\r']) {
+      const text = ['1. Grant', 'Licensor grants a licence.', '', '2. Fees', 'Licensee pays the fees.'].join(lineBreak);
+      assert.deepEqual(
+        sentencesOf(text).map((sentence) => sentence.replace(/\s+/g, ' ')),
+        ['Grant Licensor grants a licence.', 'Fees Licensee pays the fees.'],
+        JSON.stringify(lineBreak),
+      );
+    }
+  });
+});
