@@ -150,9 +150,10 @@ function mergeConditions(parts: Map<ConditionKind, Span>[]): Map<ConditionKind, 
 }
 
 function conceptHits(rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, words: Word[], lookups: WordLookup[]): ConceptHit[] {
-  const variants = lookups.map((lookup) => lookup.variants);
-  const hits = rulebook.vocabulary.find(words, variants, (index) => lookups[index].startsPhrase);
-  return hits.concat(vocabulary.matcher.find(words, variants));
+  // The look-ups know which words start a phrase of the rulebook's vocabulary, not of the document's.
+  const hits = rulebook.vocabulary.find(words, lookups, true);
+  const documentHits = vocabulary.matcher.find(words, lookups);
+  return documentHits.length ? hits.concat(documentHits) : hits;
 }
 
 const sectionTitleCache = new WeakMap<ContractDocument, string[]>();

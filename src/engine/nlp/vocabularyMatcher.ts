@@ -10,6 +10,12 @@ export interface ConceptHit {
   lastWord: number;
 }
 
+/** A word's look-up forms ("licensee's", "licensee") and, when known, whether a phrase of the vocabulary can start with it. */
+export interface WordForms {
+  readonly variants: readonly string[];
+  readonly startsPhrase?: boolean;
+}
+
 interface TrieNode {
   children: Map<string, TrieNode>;
   /** Words that end with `*` in the vocabulary: any word starting with the prefix matches. */
@@ -67,17 +73,18 @@ export class VocabularyMatcher {
   }
 
   /**
-   * Every occurrence of every concept in `words` (overlapping occurrences included). `variants`
-   * are the words' look-up forms, when the caller has them already; `startsPhrase`, when given,
-   * says for each word whether `mayStartPhrase` holds for it.
+   * Every occurrence of every concept in `words` (overlapping occurrences included). `forms`
+   * holds each word's look-up forms (`variants`), when the caller has them already, and may say
+   * whether `mayStartPhrase` holds for the word (`startsPhrase`) when it was worked out against
+   * this vocabulary.
    */
-  find(words: Word[], variants: readonly (readonly string[])[] = words.map((word) => wordVariants(word.normal)), startsPhrase?: (index: number) => boolean): ConceptHit[] {
+  find(words: Word[], forms: readonly WordForms[] = words.map((word) => ({ variants: wordVariants(word.normal) })), knowsStarts = false): ConceptHit[] {
     const hits: ConceptHit[] = [];
     const root = this.root;
     for (let first = 0; first < words.length; first++) {
       // Most words start no phrase: test that before walking.
-      if (startsPhrase ? !startsPhrase(first) : !this.mayStartPhrase(words[first].normal, variants[first])) continue;
-      this.walk(words, variants, first, first, root, hits);
+      if (knowsStarts ? !forms[first].startsPhrase : !this.mayStartPhrase(words[first].normal, forms[first].variants)) continue;
+      this.walk(words, forms, first, first, root, hits);
     }
     return hits;
   }
@@ -88,7 +95,7 @@ export class VocabularyMatcher {
     return startsAPhrase(root, variants) || (this.rootPrefixStarts.has(normal.charAt(0)) && root.prefixes.some(({ prefix }) => normal.startsWith(prefix)));
   }
 
-  private walk(words: Word[], variants: readonly (readonly string[])[], first: number, at: number, node: TrieNode, hits: ConceptHit[]): void {
+  private walk(words: Word[], forms: readonly WordForms[], first: number, at: number, node: TrieNode, hits: ConceptHit[]): void {
     if (at > first) {
       const concepts = node.concepts;
       for (let i = 0; i < concepts.length; i++) {
@@ -97,10 +104,10 @@ export class VocabularyMatcher {
     }
     if (at >= words.length) return;
     // Variants are distinct strings, so each leads to a different child.
-    const forms = variants[at];
-    for (let i = 0; i < forms.length; i++) {
-      const child = node.children.get(forms[i]);
-      if (child) this.walk(words, variants, first, at + 1, child, hits);
+    const variants = forms[at].variants;
+    for (let i = 0; i < variants.length; i++) {
+      const child = node.children.get(variants[i]);
+      if (child) this.walk(words, forms, first, at + 1, child, hits);
     }
     const prefixes = node.prefixes;
     if (!prefixes.length) return;
@@ -108,7 +115,7 @@ export class VocabularyMatcher {
     const initial = normal.charCodeAt(0);
     for (let i = 0; i < prefixes.length; i++) {
       const edge = prefixes[i];
-      if (edge.initial === initial && normal.startsWith(edge.prefix)) this.walk(words, variants, first, at + 1, edge.node, hits);
+      if (edge.initial === initial && normal.startsWith(edge.prefix)) this.walk(words, forms, first, at + 1, edge.node, hits);
     }
   }
 }
