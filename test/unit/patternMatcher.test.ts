@@ -1,16 +1,35 @@
 import * as assert from 'node:assert/strict';
 import { loadNlp } from '../../src/engine/nlp/compromise';
-import { findPatternMatches, STEP_BUDGET } from '../../src/engine/nlp/patternMatcher';
+import { findPatternMatches, STEP_BUDGET, uniformPattern } from '../../src/engine/nlp/patternMatcher';
 import { buildSentenceDoc } from '../../src/engine/nlp/sentenceDoc';
 import { wordsOf } from '../../src/engine/nlp/words';
 
 /** The words each match of `pattern` covers in `sentence`, as text. */
-function matches(pattern: string, sentence: string): string[] {
+function matches(pattern: string, sentence: string, uniform = false): string[] {
   const doc = buildSentenceDoc(sentence, { start: 0, end: sentence.length }, wordsOf(sentence), [], true);
-  return findPatternMatches(doc.tokens, loadNlp().parseMatch(pattern)).map(({ first, last }) => sentence.slice(doc.tokens[first].start, doc.tokens[last].end));
+  const parsed = loadNlp().parseMatch(pattern);
+  return findPatternMatches(doc.tokens, uniform ? uniformPattern(parsed) : parsed).map(({ first, last }) => sentence.slice(doc.tokens[first].start, doc.tokens[last].end));
 }
 
 describe('pattern matcher', () => {
+  it('matches the same with its terms in one shape as with the shapes compromise gives them', () => {
+    const cases: [string, string][] = [
+      ['technology .{0,6} (owned|licensed) by', 'all technology owned or licensed by the Company'],
+      ['(the|a)? licence', 'grants a licence and licence rights'],
+      ['!not (shall|will) [.{2,3}] deliver', 'Seller shall promptly and fully deliver, and will not deliver'],
+      ['^licensee (assigns|transfers) (all|any)? rights?', 'Licensee assigns all rights and any right'],
+      ['(very|good)+ good$', 'a very very good'],
+    ];
+    for (const [pattern, sentence] of cases) {
+      assert.deepEqual(matches(pattern, sentence, true), matches(pattern, sentence), pattern);
+      assert.notDeepEqual(matches(pattern, sentence), [], `${pattern} should match something`);
+    }
+    const shapes = new Set(
+      cases.flatMap(([pattern]) => (uniformPattern(loadNlp().parseMatch(pattern)) as unknown as object[]).map((term) => Object.keys(term).join())),
+    );
+    assert.equal(shapes.size, 1, [...shapes].join('\n'));
+  });
+
   it('backtracks out of a greedy wildcard to reach the term after it', () => {
     assert.deepEqual(matches('technology .{0,6} (owned|licensed) by', 'all technology owned or licensed by the Company'), ['technology owned or licensed by']);
   });

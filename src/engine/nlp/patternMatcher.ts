@@ -23,6 +23,55 @@ export interface TermSpec {
   pos?: string;
 }
 
+/**
+ * The pattern with every term (and every term of its groups) rebuilt in one shape: all the
+ * properties below, in this order, absent ones undefined. compromise gives terms a dozen
+ * different shapes ("word"; "operator, fastOr"; "min, max, greedy, optional, anything" ...), so
+ * every property read in the matcher, which runs for every token of every candidate sentence,
+ * was megamorphic. Other properties compromise may add are kept after these. The matcher only
+ * asks whether a property is set, so the pattern means the same.
+ */
+export function uniformPattern(pattern: CompiledPattern): CompiledPattern {
+  return (pattern as unknown as TermSpec[]).map(uniformTerm) as unknown as CompiledPattern;
+}
+
+interface GroupMarks {
+  group?: unknown;
+  groupStart?: unknown;
+  groupEnd?: unknown;
+  root?: unknown;
+}
+
+function uniformTerm(spec: TermSpec & GroupMarks): TermSpec {
+  // A literal with every key, so that all terms share one hidden class with fast properties.
+  const term = {
+    word: spec.word,
+    tag: spec.tag,
+    fastOr: spec.fastOr,
+    choices: spec.choices?.map((choice) => choice.map(uniformTerm)),
+    operator: spec.operator,
+    optional: spec.optional,
+    greedy: spec.greedy,
+    min: spec.min,
+    max: spec.max,
+    anything: spec.anything,
+    negative: spec.negative,
+    start: spec.start,
+    end: spec.end,
+    regex: spec.regex,
+    method: spec.method,
+    fuzzy: spec.fuzzy,
+    chunk: spec.chunk,
+    pos: spec.pos,
+    group: spec.group,
+    groupStart: spec.groupStart,
+    groupEnd: spec.groupEnd,
+    root: spec.root,
+  };
+  const extra = Object.keys(spec).filter((key) => !(key in term));
+  return extra.length ? Object.assign(term, Object.fromEntries(extra.map((key) => [key, (spec as Record<string, unknown>)[key]]))) : term;
+}
+
 /** Term methods (`@hasComma`) the matcher understands. */
 export const SUPPORTED_METHODS = new Set(['hasComma', 'hasSemicolon', 'hasColon', 'hasQuote', 'hasHyphen', 'isTitleCase', 'isUpperCase', 'hasPeriod']);
 

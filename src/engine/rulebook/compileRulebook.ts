@@ -7,7 +7,7 @@ import { WordLookups } from '../matching/wordLookups';
 import { indexRequirements, requirementOfPhrases, requirementsOfPattern, type Requirement, type RequirementIndex } from './prefilter';
 import { VOCABULARY_NAME_PATTERN } from './shapes';
 import { fingerprint } from './fingerprint';
-import { SUPPORTED_METHODS, type TermSpec } from '../nlp/patternMatcher';
+import { SUPPORTED_METHODS, uniformPattern, type TermSpec } from '../nlp/patternMatcher';
 import { unsafeRegexReason } from './safeRegex';
 import type { Condition, DocumentMatch, Perspective, RuleDefinition, RuleEntry, RuleOverride, SentenceMatch, VocabularyEntry } from './types';
 
@@ -361,7 +361,7 @@ function compilePattern(source: string, isKnownTag: (tag: string) => boolean, re
     report(`Pattern "${source}" ${unsupported}.`);
     return undefined;
   }
-  return { kind: 'pattern', source, pattern };
+  return { kind: 'pattern', source, pattern: uniformPattern(pattern) };
 }
 
 /** Names a pattern feature the matcher cannot evaluate, or undefined. */
