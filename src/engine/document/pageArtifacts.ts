@@ -138,7 +138,7 @@ export function mergeSpans(spans: Span[]): Span[] {
   for (const span of sorted) {
     const last = merged[merged.length - 1];
     if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span });
+    else merged.push({ start: span.start, end: span.end });
   }
   return merged;
 }
