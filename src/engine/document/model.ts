@@ -191,7 +191,8 @@ export function buildClauses(
     clauses.push(clause);
     const read: Omit<Sentence, 'index' | 'clauseIndex'>[] = reused ? reused.sentences.map((old) => movedSentence(old, reused.delta)) : readSentences(analysisText, block, isItem);
     read.forEach((part, k) => {
-      const sentence: Sentence = { start: part.start, end: part.end, index: sentences.length, clauseIndex, kind: part.kind };
+      // Every sentence has every property, so that code reading sentences sees one hidden class.
+      const sentence: Sentence = { start: part.start, end: part.end, index: sentences.length, clauseIndex, kind: part.kind, leadIn: undefined, isDefinition: undefined, isRecital: undefined };
       if (part.isDefinition) sentence.isDefinition = true;
       if (isRecital(analysisText, sentence, sectionTitle)) sentence.isRecital = true;
       if (isItem && leadIn !== undefined && k === 0) sentence.leadIn = leadIn;

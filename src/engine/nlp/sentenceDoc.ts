@@ -142,7 +142,10 @@ function addPartsOfSpeech(analysisText: TextSource, span: Span, tokens: Token[])
 
 /** One token list for two sentences read together (a lead-in and its item); offsets stay those of the document. */
 export function joinSentenceDocs(first: SentenceDoc, second: SentenceDoc): SentenceDoc {
-  const tokens = first.tokens.concat(second.tokens.map((token, k) => ({ ...token, index: first.tokens.length + k })));
+  // Built as buildSentenceDoc builds tokens, so that both kinds share one hidden class.
+  const tokens = first.tokens.concat(
+    second.tokens.map((token, k) => ({ index: first.tokens.length + k, text: token.text, normal: token.normal, bare: token.bare, pre: token.pre, post: token.post, tags: token.tags, start: token.start, end: token.end })),
+  );
   return { start: first.start, end: second.end, tokens };
 }
 
