@@ -11,6 +11,8 @@ export interface WordLookup {
   readonly startsPhrase: boolean;
   /** The rule requirements the word meets through any of its forms, if any. */
   readonly requirements: readonly Requirement[] | undefined;
+  /** Another vocabulary's answer to `startsPhrase`, remembered for it (see WordForms.phraseStartMemo); 0 when none. */
+  phraseStartMemo: number;
 }
 
 /**
@@ -104,7 +106,7 @@ export class WordLookups {
         if (!requirements.includes(requirement)) requirements.push(requirement);
       }
     }
-    return { variants, startsPhrase: this.vocabulary.mayStartPhrase(normal, variants), requirements };
+    return { variants, startsPhrase: this.vocabulary.mayStartPhrase(normal, variants), requirements, phraseStartMemo: 0 };
   }
 }
 

@@ -14,7 +14,17 @@ export interface ConceptHit {
 export interface WordForms {
   readonly variants: readonly string[];
   readonly startsPhrase?: boolean;
+  /**
+   * `find`'s memo of `mayStartPhrase` for the last vocabulary that asked about the word: that
+   * vocabulary's serial number times two, plus one if a phrase can start with the word. Look-ups
+   * are shared by every sentence of a document, so a document's own vocabulary asks about each
+   * distinct word once rather than at every occurrence.
+   */
+  phraseStartMemo?: number;
 }
+
+/** Serial numbers of vocabularies, for WordForms.phraseStartMemo; a vocabulary takes a new one whenever it changes. */
+let nextSerial = 1;
 
 interface TrieNode {
   children: Map<string, TrieNode>;
@@ -44,6 +54,7 @@ export class VocabularyMatcher {
   private readonly root = newNode();
   /** Whether a phrase starts with a prefix word (`licen*`), by the prefix's first character: most words can be ruled out at once. */
   private readonly rootPrefixStarts = new Set<string>();
+  private serial = nextSerial++;
 
   add(concept: string, phrase: string): void {
     const words = phraseWords(phrase.replace(/\*$/, ''));
@@ -70,6 +81,7 @@ export class VocabularyMatcher {
       }
     });
     if (!node.concepts.includes(concept)) node.concepts.push(concept);
+    this.serial = nextSerial++; // answers remembered before this phrase no longer hold
   }
 
   /**
@@ -83,10 +95,19 @@ export class VocabularyMatcher {
     const root = this.root;
     for (let first = 0; first < words.length; first++) {
       // Most words start no phrase: test that before walking.
-      if (knowsStarts ? !forms[first].startsPhrase : !this.mayStartPhrase(words[first].normal, forms[first].variants)) continue;
+      if (knowsStarts ? !forms[first].startsPhrase : !this.mayStartRemembered(words[first].normal, forms[first])) continue;
       this.walk(words, forms, first, first, root, hits);
     }
     return hits;
+  }
+
+  /** mayStartPhrase, remembered on the word's forms (see WordForms.phraseStartMemo). */
+  private mayStartRemembered(normal: string, forms: WordForms): boolean {
+    const memo = forms.phraseStartMemo;
+    if (memo !== undefined && memo >> 1 === this.serial) return (memo & 1) === 1;
+    const starts = this.mayStartPhrase(normal, forms.variants);
+    forms.phraseStartMemo = this.serial * 2 + (starts ? 1 : 0);
+    return starts;
   }
 
   /** Whether a phrase can start with the word whose look-up forms are `variants`. */
