@@ -35,6 +35,21 @@ describe('word lookups', () => {
     assert.equal(lookups.get('the').startsPhrase, false);
   });
 
+  it('keeps where its phrases start, and the vocabulary finds the same from there as from its root', () => {
+    const lookups = rulebook.wordLookups;
+    assert.equal(lookups.get('source').phraseStarts.length, 1);
+    assert.equal(lookups.get('licences').phraseStarts.length, 1, 'licen* by its prefix');
+    assert.deepEqual(lookups.get('the').phraseStarts, []);
+    const text = "The Licensee's source code, licences and technologies.";
+    const { words, lookups: read } = lookups.read(text, 0, text.length);
+    const fromStarts = rulebook.vocabulary.find(words, read, true);
+    assert.deepEqual(fromStarts, rulebook.vocabulary.find(words));
+    assert.deepEqual(
+      fromStarts.map((hit) => text.slice(hit.start, hit.end)),
+      ["Licensee's", 'source code', 'licences', 'technologies'],
+    );
+  });
+
   it('lists the rule requirements a word meets through any of its forms, once each', () => {
     const { requirements } = rulebook.wordLookups.get('assigns');
     assert.equal(requirements?.length, 1);

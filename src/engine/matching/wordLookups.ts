@@ -1,5 +1,5 @@
 import type { TextSource } from '../text/chunkedText';
-import type { VocabularyMatcher } from '../nlp/vocabularyMatcher';
+import type { PhraseStart, VocabularyMatcher } from '../nlp/vocabularyMatcher';
 import { wordsOf, wordVariants, type Word } from '../nlp/words';
 import type { Requirement, RequirementIndex } from '../rulebook/prefilter';
 
@@ -9,6 +9,8 @@ export interface WordLookup {
   readonly variants: readonly string[];
   /** Whether a phrase of the rulebook's vocabulary can start with the word. */
   readonly startsPhrase: boolean;
+  /** Where those phrases start in the rulebook's vocabulary (empty when none does). */
+  readonly phraseStarts: readonly PhraseStart[];
   /** The rule requirements the word meets through any of its forms, if any. */
   readonly requirements: readonly Requirement[] | undefined;
   /** Another vocabulary's answer to `startsPhrase`, remembered for it (see WordForms.phraseStartMemo); 0 when none. */
@@ -106,7 +108,8 @@ export class WordLookups {
         if (!requirements.includes(requirement)) requirements.push(requirement);
       }
     }
-    return { variants, startsPhrase: this.vocabulary.mayStartPhrase(normal, variants), requirements, phraseStartMemo: 0 };
+    const phraseStarts = this.vocabulary.phraseStartsOf(normal, variants);
+    return { variants, startsPhrase: phraseStarts.length > 0, phraseStarts, requirements, phraseStartMemo: 0 };
   }
 }
 

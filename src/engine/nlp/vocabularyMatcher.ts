@@ -13,7 +13,8 @@ export interface ConceptHit {
 /** A word's look-up forms ("licensee's", "licensee") and, when known, whether a phrase of the vocabulary can start with it. */
 export interface WordForms {
   readonly variants: readonly string[];
-  readonly startsPhrase?: boolean;
+  /** Where the word's phrases start in the vocabulary, when worked out against it (`phraseStartsOf`). */
+  readonly phraseStarts?: readonly PhraseStart[];
   /**
    * `find`'s memo of `mayStartPhrase` for the last vocabulary that asked about the word: that
    * vocabulary's serial number times two, plus one if a phrase can start with the word. Look-ups
@@ -25,6 +26,9 @@ export interface WordForms {
 
 /** Serial numbers of vocabularies, for WordForms.phraseStartMemo; a vocabulary takes a new one whenever it changes. */
 let nextSerial = 1;
+
+/** A place in a vocabulary's trie just after a phrase's first word; only the vocabulary reads it. */
+export type PhraseStart = TrieNode;
 
 interface TrieNode {
   children: Map<string, TrieNode>;
@@ -86,16 +90,21 @@ export class VocabularyMatcher {
 
   /**
    * Every occurrence of every concept in `words` (overlapping occurrences included). `forms`
-   * holds each word's look-up forms (`variants`), when the caller has them already, and may say
-   * whether `mayStartPhrase` holds for the word (`startsPhrase`) when it was worked out against
-   * this vocabulary.
+   * holds each word's look-up forms (`variants`), when the caller has them already, and, when
+   * `knowsStarts`, where its phrases start (`phraseStarts`, worked out against this vocabulary).
    */
   find(words: Word[], forms: readonly WordForms[] = words.map((word) => ({ variants: wordVariants(word.normal) })), knowsStarts = false): ConceptHit[] {
     const hits: ConceptHit[] = [];
     const root = this.root;
     for (let first = 0; first < words.length; first++) {
       // Most words start no phrase: test that before walking.
-      if (knowsStarts ? !forms[first].startsPhrase : !this.mayStartRemembered(words[first].normal, forms[first])) continue;
+      if (knowsStarts) {
+        // The walk's first step from the root, taken once for each distinct word.
+        const starts = forms[first].phraseStarts!;
+        for (let i = 0; i < starts.length; i++) this.walk(words, forms, first, first + 1, starts[i], hits);
+        continue;
+      }
+      if (!this.mayStartRemembered(words[first].normal, forms[first])) continue;
       this.walk(words, forms, first, first, root, hits);
     }
     return hits;
@@ -107,6 +116,21 @@ export class VocabularyMatcher {
     if (memo !== undefined && memo >> 1 === this.serial) return (memo & 1) === 1;
     const starts = this.mayStartPhrase(normal, forms.variants);
     forms.phraseStartMemo = this.serial * 2 + (starts ? 1 : 0);
+    return starts;
+  }
+
+  /**
+   * The nodes a walk reaches from the root on the word whose look-up forms are `variants`, in the
+   * order it reaches them: a child for each variant, then each prefix word (`licen*`) it starts with.
+   */
+  phraseStartsOf(normal: string, variants: readonly string[]): PhraseStart[] {
+    const starts: PhraseStart[] = [];
+    for (const variant of variants) {
+      const child = this.root.children.get(variant);
+      if (child) starts.push(child);
+    }
+    const initial = normal.charCodeAt(0);
+    for (const edge of this.root.prefixes) if (edge.initial === initial && normal.startsWith(edge.prefix)) starts.push(edge.node);
     return starts;
   }
 
