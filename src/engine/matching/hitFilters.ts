@@ -16,6 +16,7 @@ const REFERENCE_TITLE = /\b(?:(?:Sections?|Articles?|Clauses?|Paragraphs?|Exhibi
  * Product"), and the titles of cross-references ("Section 8.2 (Ownership of Inventions)").
  */
 export function readableHits(hits: ConceptHit[], rulebook: CompiledRulebook, analysisText: TextSource, sentence: Span): ConceptHit[] {
+  if (!hits.length) return hits;
   const titles = referenceTitles(analysisText, sentence);
   const terms = hits.filter((hit) => hit.concept === 'DefinedTerm');
   if (!titles.length && !terms.length) return hits;
