@@ -1,4 +1,4 @@
-import { readAnchor, type AnchorReading, type ClauseFacts } from '../nlp/clauseFacts';
+import { readAnchor, statedConditions, type AnchorReading, type ClauseFacts } from '../nlp/clauseFacts';
 import { findPatternMatches } from '../nlp/patternMatcher';
 import { isInlineEnumerator } from '../nlp/sentenceDoc';
 import { isClauseVerb, isInSubject } from './anchorRole';
@@ -74,7 +74,7 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
 function conditionCueSpans(rule: CompiledSentenceRule, context: SentenceContext): TokenSpan[] {
   const tokens = context.facts.doc.tokens;
   for (const condition of rule.all) {
-    const cue = condition.kind === 'condition' ? context.facts.conditions.get(condition.condition) : undefined;
+    const cue = condition.kind === 'condition' ? statedConditions(context.facts).get(condition.condition) : undefined;
     if (cue) return toTokenSpan(tokens, cue);
   }
   return [];
@@ -133,7 +133,7 @@ function holds(condition: CompiledCondition, context: SentenceContext, reading: 
       return objectRange(context.facts, reading, anchor).some((range) => findPatternMatches(tokens.slice(range.first, range.last + 1), condition.pattern).length > 0);
     }
     case 'condition':
-      return context.facts.conditions.has(condition.condition);
+      return statedConditions(context.facts).has(condition.condition);
     case 'recipient':
       return condition.kinds.includes(reading.recipient?.kind ?? 'unknown');
     case 'actor':

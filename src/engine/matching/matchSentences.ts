@@ -1,5 +1,5 @@
 import type { ContractDocument, Sentence } from '../document/model';
-import { analyseClause } from '../nlp/clauseFacts';
+import { analyseClause, statedConditions } from '../nlp/clauseFacts';
 import { findConditions, statesCondition } from '../nlp/conditions';
 import { buildSentenceDoc, joinSentenceDocs, type SentenceDoc } from '../nlp/sentenceDoc';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
@@ -88,14 +88,14 @@ export function matchOneSentence(
   // An item with no verb of its own ("(b) all Improvements made by Licensee;") reads with its lead-in ("Licensee shall assign to Licensor:").
   const doc = leadIn && lead ? joinSentenceDocs(leadInDoc(document, lead, leadIn, withTagger), ownDoc) : ownDoc;
   const ownFrom = doc.tokens.length - ownDoc.tokens.length;
-  const facts = analyseClause(doc, conditionsOf(), ownFrom > 0 ? ownFrom : undefined);
+  const facts = analyseClause(doc, conditionsOf, ownFrom > 0 ? ownFrom : undefined);
   const matches: SentenceMatch[] = [];
   const tokenSpans = doc.tokens.map((token) => ({ start: token.start, end: token.end }));
   const sectionTitles = sectionTitlesOf(document, sentence);
   const patternMatches: SentenceContext['patternMatches'] = new Map();
   for (const rule of candidates) {
     const match = matchRule(rule, { facts, words, hits, ownFrom, sectionTitles, patternMatches });
-    if (match) matches.push({ ...match, sentence, hits, tokens: tokenSpans, conditions: facts.conditions });
+    if (match) matches.push({ ...match, sentence, hits, tokens: tokenSpans, conditions: statedConditions(facts) });
   }
   return matches;
 }

@@ -11,7 +11,10 @@ export interface ClauseFacts {
   segmentStarts: number[];
   /** Token indexes of exception cues: "except", "other than", "unless", "save". */
   exceptions: number[];
-  conditions: Map<ConditionKind, Span>;
+  /** The conditions the sentence states, each with its cue, once `statedConditions` has found them. */
+  conditions: Map<ConditionKind, Span> | undefined;
+  /** Finds them: most candidate sentences match no rule and are never asked. */
+  findConditions: () => Map<ConditionKind, Span>;
   /** For an item read with its lead-in, where the item's own tokens start: the lead-in's sentence goes on there. */
   continuesAt?: number;
 }
@@ -39,8 +42,13 @@ const RECIPIENT_PREPOSITIONS = new Set(['to', 'with', 'unto', 'towards']);
 /** Negating one of these permits what follows: "Nothing herein shall prevent X from disclosing". */
 const PREVENTION_VERBS = new Set(['prevent', 'prohibit', 'restrict', 'preclude', 'limit', 'restrain', 'bar', 'apply', 'prevents', 'prohibits', 'restricts', 'precludes', 'limits', 'applies']);
 
-/** Reads a parsed sentence: its operatives, segments, exception cues, and the conditions found in its text. */
-export function analyseClause(doc: SentenceDoc, conditions: Map<ConditionKind, Span>, continuesAt?: number): ClauseFacts {
+/** The conditions a sentence states, found on first use. */
+export function statedConditions(facts: ClauseFacts): Map<ConditionKind, Span> {
+  return (facts.conditions ??= facts.findConditions());
+}
+
+/** Reads a parsed sentence: its operatives, segments and exception cues; its conditions are found when asked for (`statedConditions`). */
+export function analyseClause(doc: SentenceDoc, findConditions: () => Map<ConditionKind, Span>, continuesAt?: number): ClauseFacts {
   const segmentStarts = findSegmentStarts(doc.tokens);
   const segmentStartOf = (index: number): number => {
     let start = 0;
@@ -52,7 +60,8 @@ export function analyseClause(doc: SentenceDoc, conditions: Map<ConditionKind, S
     operatives: findOperatives(doc.tokens, segmentStartOf),
     segmentStarts,
     exceptions: doc.tokens.filter((token) => isExceptionCue(doc.tokens, token.index)).map((token) => token.index),
-    conditions,
+    conditions: undefined,
+    findConditions,
     continuesAt,
   };
 }
