@@ -1,6 +1,6 @@
 import type { ContractDocument, Sentence } from '../document/model';
 import { analyseClause, statedConditions } from '../nlp/clauseFacts';
-import { findConditions, statesCondition } from '../nlp/conditions';
+import { cueBit, findConditions, statesCondition } from '../nlp/conditions';
 import { buildSentenceDoc, joinSentenceDocs, type SentenceDoc } from '../nlp/sentenceDoc';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import type { Word } from '../nlp/words';
@@ -72,6 +72,8 @@ export function matchOneSentence(
   const conditionsOf = (): Map<ConditionKind, Span> => (conditions ??= mergeConditions(spans.map((span) => findConditions(document.analysis, span))));
   let stated: Map<ConditionKind, boolean> | undefined;
   const hasCondition = (kind: ConditionKind): boolean => {
+    // No word of the sentence can be part of the condition's cue: no need to read its text.
+    if (!(met.cues & cueBit(kind))) return false;
     stated ??= new Map();
     let known = stated.get(kind);
     if (known === undefined) stated.set(kind, (known = conditions ? conditions.has(kind) : spans.some((span) => statesCondition(document.analysis, span, kind))));

@@ -1,6 +1,7 @@
 import type { TextSource } from '../text/chunkedText';
 import type { PhraseStart, VocabularyMatcher } from '../nlp/vocabularyMatcher';
 import { wordsOf, wordVariants, type Word } from '../nlp/words';
+import { cueMask } from '../nlp/conditions';
 import type { Requirement, RequirementIndex } from '../rulebook/prefilter';
 
 /** What reading one word needs from a rulebook, worked out once for each distinct word. */
@@ -13,6 +14,8 @@ export interface WordLookup {
   readonly phraseStarts: readonly PhraseStart[];
   /** The rule requirements the word meets through any of its forms, if any. */
   readonly requirements: readonly Requirement[] | undefined;
+  /** The condition kinds whose cue the word may be part of (`cueMask`). */
+  readonly conditionCues: number;
   /** Another vocabulary's answer to `startsPhrase`, remembered for it (see WordForms.phraseStartMemo); 0 when none. */
   phraseStartMemo: number;
 }
@@ -109,7 +112,7 @@ export class WordLookups {
       }
     }
     const phraseStarts = this.vocabulary.phraseStartsOf(normal, variants);
-    return { variants, startsPhrase: phraseStarts.length > 0, phraseStarts, requirements, phraseStartMemo: 0 };
+    return { variants, startsPhrase: phraseStarts.length > 0, phraseStarts, requirements, conditionCues: cueMask(normal), phraseStartMemo: 0 };
   }
 }
 

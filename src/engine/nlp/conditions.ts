@@ -1,5 +1,5 @@
 import type { TextSource } from '../text/chunkedText';
-import type { ConditionKind } from '../rulebook/types';
+import { CONDITION_KINDS, type ConditionKind } from '../rulebook/types';
 import type { Span } from '../text/spans';
 
 /** Cue phrases for the conditions a clause can attach to an obligation. */
@@ -20,26 +20,48 @@ const CONDITION_CUES: [ConditionKind, RegExp][] = [
   ['creator-owns', /\b(?:each|either)\s+party\s+(?:shall|will)\s+(?:solely\s+|exclusively\s+|retain\s+and\s+)?own\b[^;]{0,250}?\bby\s+(?:or\s+on\s+behalf\s+of\s+)?(?:such|that|the\s+applicable)\s+party\b/i],
 ];
 
-/** Words without which a cue cannot match: a cheap test before each regular expression. */
-const CUE_WORDS: Record<ConditionKind, RegExp> = {
-  'on-request': /request|demand|require|desire|wish/i,
-  'condition-of': /condition|order to|contingent/i,
-  approval: /approv|permi|examin|review|registr|licen/i,
-  termination: /terminat|expir/i,
-  insolvency: /bankrupt|insolven|receiver|liquidat|winding/i,
-  'no-notice': /notice|notif|inform/i,
-  notice: /notice|notif/i,
-  'protective-order': /protective|treatment|seek|contest|resist|oppose|remedy|minimi/i,
-  consent: /without/i,
-  'creator-owns': /owned|property|vest|belong|\bown\b/,
+/**
+ * Text without which a cue cannot match: a cheap test before each regular expression. `words`
+ * are fragments, one of which some word of the sentence (lower case) contains whenever `text`
+ * matches it, so that a sentence can be ruled out from its words alone (see `cueMask`).
+ */
+const CUES: Record<ConditionKind, { text: RegExp; words: string[] }> = {
+  'on-request': { text: /request|demand|require|desire|wish/i, words: ['request', 'demand', 'require', 'desire', 'wish'] },
+  'condition-of': { text: /condition|order to|contingent/i, words: ['condition', 'order', 'contingent'] },
+  approval: { text: /approv|permi|examin|review|registr|licen/i, words: ['approv', 'permi', 'examin', 'review', 'registr', 'licen'] },
+  termination: { text: /terminat|expir/i, words: ['terminat', 'expir'] },
+  insolvency: { text: /bankrupt|insolven|receiver|liquidat|winding/i, words: ['bankrupt', 'insolven', 'receiver', 'liquidat', 'winding'] },
+  'no-notice': { text: /notice|notif|inform/i, words: ['notice', 'notif', 'inform'] },
+  notice: { text: /notice|notif/i, words: ['notice', 'notif'] },
+  'protective-order': {
+    text: /protective|treatment|seek|contest|resist|oppose|remedy|minimi/i,
+    words: ['protective', 'treatment', 'seek', 'contest', 'resist', 'oppose', 'remedy', 'minimi'],
+  },
+  consent: { text: /without/i, words: ['without'] },
+  'creator-owns': { text: /owned|property|vest|belong|\bown\b/, words: ['owned', 'property', 'vest', 'belong', 'own'] },
 };
+
+/** Each condition kind's bit in a cue mask. */
+export function cueBit(kind: ConditionKind): number {
+  return 1 << CONDITION_KINDS.indexOf(kind);
+}
+
+/** The condition kinds whose cue a word (lower case) may be part of, as bits (`cueBit`). */
+export function cueMask(normal: string): number {
+  let mask = 0;
+  for (const kind of CONDITION_KINDS) if (CUES[kind].words.some((fragment) => normal.includes(fragment))) mask |= cueBit(kind);
+  return mask;
+}
+
+/** The cue expressions and word fragments, for tests. */
+export const CONDITION_CUE_TEXT = CUES;
 
 /** The conditions a sentence states, each with where its cue is. */
 export function findConditions(analysisText: TextSource, span: Span): Map<ConditionKind, Span> {
   const found = new Map<ConditionKind, Span>();
   const text = analysisText.slice(span.start, span.end);
   for (const [kind, cue] of CONDITION_CUES) {
-    if (found.has(kind) || !CUE_WORDS[kind].test(text)) continue;
+    if (found.has(kind) || !CUES[kind].text.test(text)) continue;
     const match = cue.exec(text);
     if (match) found.set(kind, { start: span.start + match.index, end: span.start + match.index + match[0].length });
   }
@@ -49,5 +71,5 @@ export function findConditions(analysisText: TextSource, span: Span): Map<Condit
 /** Whether a sentence states one condition: cheaper than finding them all, for the prefilter. */
 export function statesCondition(analysisText: TextSource, span: Span, kind: ConditionKind): boolean {
   const text = analysisText.slice(span.start, span.end);
-  return CUE_WORDS[kind].test(text) && CONDITION_CUES.some(([cueKind, cue]) => cueKind === kind && cue.test(text));
+  return CUES[kind].text.test(text) && CONDITION_CUES.some(([cueKind, cue]) => cueKind === kind && cue.test(text));
 }

@@ -78,6 +78,8 @@ export interface RequirementIndex {
 export class MetRequirements {
   private marks: Uint32Array;
   private round = 0;
+  /** The condition kinds whose cue some word of the sentence may be part of (bits of `cueBit`): a condition whose bit is not set is not stated. */
+  cues = 0;
 
   constructor(slots: number) {
     this.marks = new Uint32Array(slots);
@@ -85,6 +87,7 @@ export class MetRequirements {
 
   /** Forgets the previous sentence's requirements. */
   begin(): void {
+    this.cues = 0;
     if (++this.round === 0xffffffff) {
       this.marks.fill(0);
       this.round = 1;
@@ -132,7 +135,7 @@ export function indexRequirements(lists: Requirement[][]): RequirementIndex {
  */
 export function metByWords(
   index: RequirementIndex,
-  words: readonly (readonly { readonly requirements: readonly Requirement[] | undefined }[])[],
+  words: readonly (readonly { readonly requirements: readonly Requirement[] | undefined; readonly conditionCues: number }[])[],
   concepts: readonly { concept: string }[],
 ): MetRequirements {
   const met = index.met;
@@ -140,6 +143,7 @@ export function metByWords(
   for (let r = 0; r < words.length; r++) {
     const reading = words[r];
     for (let w = 0; w < reading.length; w++) {
+      met.cues |= reading[w].conditionCues;
       const requirements = reading[w].requirements;
       if (requirements) for (let i = 0; i < requirements.length; i++) met.add(requirements[i]);
     }
