@@ -48,7 +48,9 @@ export function lineArtifacts(text: TextSource, lines: RawLine[], from: number, 
       artifacts.push({ start: line.contentStart, end: line.end });
       continue;
     }
-    const trailingNumber = TRAILING_PAGE_NUMBER.exec(content);
+    // The expression tries every position of the line; only a line that ends in a digit can match.
+    const last = content.charCodeAt(content.length - 1);
+    const trailingNumber = last >= 0x30 && last <= 0x39 ? TRAILING_PAGE_NUMBER.exec(content) : null;
     const next = lines[index + 1];
     if (trailingNumber && next && next.contentStart === next.end) {
       artifacts.push({ start: line.end - trailingNumber[1].length, end: line.end });
