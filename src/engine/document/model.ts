@@ -352,8 +352,16 @@ function isRunInTitle(analysisText: TextSource, span: Span, block: LayoutBlock):
 function isTableOfContents(analysisText: TextSource, span: Span): boolean {
   const text = analysisText.slice(span.start, Math.min(span.end, span.start + 4000));
   if (/\btable\s+of\s+contents\b/i.test(text)) return true;
-  return (text.match(/\b\d{1,2}\.\d{1,2}\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+\d{1,3}\b/g) ?? []).length >= 4;
+  // Asked of every sentence: count entries only as far as four, and only where a "2.1" occurs at all.
+  if (!/\d\.\d/.test(text)) return false;
+  TOC_ENTRY.lastIndex = 0;
+  let entries = 0;
+  while (entries < 4 && TOC_ENTRY.exec(text)) entries++;
+  return entries >= 4;
 }
+
+/** "2.1 Grant of Licence 7": an entry of a table of contents. */
+const TOC_ENTRY = /\b\d{1,2}\.\d{1,2}\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+\d{1,3}\b/g;
 
 /** "WHEREAS, ..." and sentences under a Recitals or Background heading. */
 function isRecital(analysisText: TextSource, span: Span, sectionTitle: string | undefined): boolean {
