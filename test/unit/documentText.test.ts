@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../src/engine';
+import { splitsIntoAtMost } from '../../src/engine/text/whiteSpace';
 
 function sentencesOf(text: string): string[] {
   const document = parseDocument(text);
@@ -54,6 +55,13 @@ describe('document text', () => {
         ['Grant Licensor grants a licence.', 'Fees Licensee pays the fees.'],
         JSON.stringify(lineBreak),
       );
+    }
+  });
+
+  it('counts the parts of a split on white space as split does', () => {
+    for (const text of ['', ' ', 'one', ' one two ', 'ARTICLE  V\tGRANT OF\nLICENCE', 'a b c d e f', 'a b c d e f g', '\u00a0x\u2003y']) {
+      const parts = text.split(/\s+/).length;
+      for (let max = 0; max <= 8; max++) assert.equal(splitsIntoAtMost(text, max), parts <= max, `${JSON.stringify(text)} into at most ${max}`);
     }
   });
 });

@@ -2,6 +2,7 @@ import type { TextSource } from '../text/chunkedText';
 import { firstEndingAfter, type Span } from '../text/spans';
 import { isHeadingText, readEnumerator, type Enumerator } from './enumerators';
 import type { RawLine } from './lines';
+import { splitsIntoAtMost } from '../text/whiteSpace';
 
 /** A paragraph-level unit: a numbered clause, an enumerated sub-clause, a heading or a paragraph. */
 export interface LayoutBlock extends Span {
@@ -95,15 +96,5 @@ function endsSentence(analysisText: TextSource, block: LayoutBlock): boolean {
 /** A one-line block of a few words with no closing punctuation reads as a title. */
 function isShortTitle(analysisText: TextSource, block: LayoutBlock): boolean {
   const text = analysisText.slice(block.start, block.end);
-  return fewerRunsThan(text, 6) && !/[,;]$/.test(text) && /^[A-Z0-9("]/.test(text);
-}
-
-const WHITE_SPACE_RUN = /\s+/g;
-
-/** `text.split(/\s+/).length < limit + 1`, i.e. fewer than `limit` runs of white space, without building the parts. */
-function fewerRunsThan(text: string, limit: number): boolean {
-  WHITE_SPACE_RUN.lastIndex = 0;
-  let runs = 0;
-  while (runs < limit && WHITE_SPACE_RUN.exec(text)) runs++;
-  return runs < limit;
+  return splitsIntoAtMost(text, 6) && !/[,;]$/.test(text) && /^[A-Z0-9("]/.test(text);
 }

@@ -1,3 +1,5 @@
+import { splitsIntoAtMost } from '../text/whiteSpace';
+
 /**
  * Recognises the numbering lawyers put in front of sections and sub-clauses: `1.`, `1.1`,
  * `2.3(a)(ii)`, `Section 12.4`, `Article 5`, `ARTICLE V`, `(a)`, `(iv)`, `a.`, `ii)`.
@@ -40,11 +42,18 @@ export function isHeadingText(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed || trimmed.length > 140) return false;
   const withoutLabel = trimmed.slice(readEnumerator(trimmed)?.length ?? 0).trim();
-  if (/^(?:ARTICLE|Article|SECTION|Section)\b/.test(trimmed) && withoutLabel.split(/\s+/).length <= 12 && !/[.;:]\s*\S/.test(withoutLabel.slice(0, -1))) {
+  if (/^(?:ARTICLE|Article|SECTION|Section)\b/.test(trimmed) && splitsIntoAtMost(withoutLabel, 12) && !/[.;:]\s*\S/.test(withoutLabel.slice(0, -1))) {
     return !/\b(shall|will|must|may)\b/.test(withoutLabel);
   }
-  const letters = withoutLabel.replace(/[^A-Za-z]/g, '');
-  if (letters.length < 3) return false;
-  const upper = letters.replace(/[^A-Z]/g, '').length;
-  return upper / letters.length > 0.85 && withoutLabel.split(/\s+/).length <= 14;
+  // Asked of every short line: letters counted by character code rather than with copies of the line.
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < withoutLabel.length; i++) {
+    const code = withoutLabel.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) upper++;
+    else if (!(code >= 0x61 && code <= 0x7a)) continue;
+    letters++;
+  }
+  if (letters < 3) return false;
+  return upper / letters > 0.85 && splitsIntoAtMost(withoutLabel, 14);
 }
