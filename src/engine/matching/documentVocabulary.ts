@@ -95,12 +95,15 @@ export class VocabularyCache {
 function termConceptsOf(document: ContractDocument, rulebook: CompiledRulebook, term: DefinedTerm, isParty: boolean, window: [number, number] | undefined): Set<string> {
   const concepts = new Set<string>(['DefinedTerm']);
   if (isParty) concepts.add('Party');
-  const nameWords = wordsOf(term.term);
-  const nameHits = rulebook.vocabulary.find(nameWords);
+  // Read through the rulebook's word look-ups, as sentences are: each word's forms and phrase starts are known.
+  const name = rulebook.wordLookups.read(term.term, 0, term.term.length);
+  const nameWords = name.words;
+  const nameHits = rulebook.vocabulary.find(nameWords, name.lookups, true);
   for (const hit of nameHits) concepts.add(hit.concept);
   if (window) {
-    const definitionWords = wordsOf(document.analysis, ...window);
-    const hits = rulebook.vocabulary.find(definitionWords).filter((hit) => rulebook.inheritedConcepts.has(hit.concept));
+    const definition = rulebook.wordLookups.read(document.analysis, ...window);
+    const definitionWords = definition.words;
+    const hits = rulebook.vocabulary.find(definitionWords, definition.lookups, true).filter((hit) => rulebook.inheritedConcepts.has(hit.concept));
     // Who a term names is decided by the head of its definition: "Person" means any individual,
     // partnership, joint venture, governmental authority ... is not a government.
     for (const hit of hits) if (PARTICIPANT_CONCEPTS.has(hit.concept) && isDefinitionHead(term, hit.firstWord, definitionWords.length)) concepts.add(hit.concept);
