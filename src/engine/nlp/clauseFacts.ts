@@ -68,12 +68,21 @@ export function analyseClause(doc: SentenceDoc, findConditions: () => Map<Condit
 
 function findSegmentStarts(tokens: Token[]): number[] {
   const starts = [0];
-  tokens.forEach((token, index) => {
-    if (index + 1 < tokens.length && /[;:]/.test(token.post)) starts.push(index + 1);
-    if (token.normal === 'provided' && (tokens[index + 1]?.normal === 'that' || tokens[index + 1]?.normal === 'however' || /,/.test(token.post))) starts.push(index);
-    if (index > 0 && isInlineEnumerator(token)) starts.push(index + 1);
-  });
-  return [...new Set(starts)].sort((a, b) => a - b);
+  let ordered = true;
+  const add = (start: number): void => {
+    const last = starts[starts.length - 1];
+    if (start === last) return;
+    if (start < last) ordered = false;
+    starts.push(start);
+  };
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (index + 1 < tokens.length && /[;:]/.test(token.post)) add(index + 1);
+    if (token.normal === 'provided' && (tokens[index + 1]?.normal === 'that' || tokens[index + 1]?.normal === 'however' || /,/.test(token.post))) add(index);
+    if (index > 0 && isInlineEnumerator(token)) add(index + 1);
+  }
+  // Starts come in order but for "provided" after a ";" (index + 1, then index): only then sort.
+  return ordered ? starts : [...new Set(starts)].sort((a, b) => a - b);
 }
 
 /** "(ii)", "(b)", "2)" inside a sentence: each enumerated part is a segment of its own. */
