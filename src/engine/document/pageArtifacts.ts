@@ -1,3 +1,4 @@
+import { isAsciiDigit } from '../text/asciiCodes';
 import type { TextSource } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 import type { RawLine } from './lines';
@@ -49,8 +50,7 @@ export function lineArtifacts(text: TextSource, lines: RawLine[], from: number, 
       continue;
     }
     // The expression tries every position of the line; only a line that ends in a digit can match.
-    const last = content.charCodeAt(content.length - 1);
-    const trailingNumber = last >= 0x30 && last <= 0x39 ? TRAILING_PAGE_NUMBER.exec(content) : null;
+    const trailingNumber = isAsciiDigit(content.charCodeAt(content.length - 1)) ? TRAILING_PAGE_NUMBER.exec(content) : null;
     const next = lines[index + 1];
     if (trailingNumber && next && next.contentStart === next.end) {
       artifacts.push({ start: line.end - trailingNumber[1].length, end: line.end });

@@ -1,3 +1,4 @@
+import { APOSTROPHE, isAsciiLetter } from '../text/asciiCodes';
 import type { TextSource } from '../text/chunkedText';
 import type { Span } from '../text/spans';
 import { trimSpan } from '../text/spans';
@@ -77,16 +78,12 @@ function isSentencePeriod(text: TextSource, sentenceStart: number, dot: number):
 function lastWord(text: string): string {
   let start = text.length;
   while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
-  while (start < text.length && !isLetter(text.charCodeAt(start))) start++;
+  while (start < text.length && !isAsciiLetter(text.charCodeAt(start))) start++;
   return text.slice(start);
 }
 
-function isLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-}
-
 function isWordChar(code: number): boolean {
-  return isLetter(code) || code === 0x2e || code === 0x27; // . '
+  return isAsciiLetter(code) || code === 0x2e || code === APOSTROPHE; // a letter, a period or an apostrophe
 }
 
 function pushSentence(text: TextSource, sentences: Span[], start: number, end: number): void {

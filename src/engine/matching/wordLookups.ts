@@ -1,3 +1,4 @@
+import { APOSTROPHE, isAsciiLetter, isAsciiLetterOrDigit } from '../text/asciiCodes';
 import type { TextSource } from '../text/chunkedText';
 import type { PhraseStart, VocabularyMatcher } from '../nlp/vocabularyMatcher';
 import { wordsOf, wordVariants, type Word } from '../nlp/words';
@@ -193,12 +194,3 @@ function lower(code: number): number {
   return code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
 }
 
-const APOSTROPHE = 0x27;
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-}
-
-function isAsciiLetterOrDigit(code: number): boolean {
-  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39);
-}

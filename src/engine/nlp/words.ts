@@ -1,4 +1,6 @@
+import { APOSTROPHE, isAsciiLetter, isAsciiLetterOrDigit } from '../text/asciiCodes';
 import type { TextSource } from '../text/chunkedText';
+
 /** A word of the analysis text with its exact offsets. */
 export interface Word {
   /** Lower-case letters and digits; apostrophes and accents kept, hyphens split words. */
@@ -46,15 +48,6 @@ function asciiWordsOf(slice: string, offset: number): Word[] | undefined {
   return words;
 }
 
-const APOSTROPHE = 0x27;
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-}
-
-function isAsciiLetterOrDigit(code: number): boolean {
-  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39);
-}
 
 function unicodeWordsOf(slice: string, offset: number): Word[] {
   const words: Word[] = [];
