@@ -81,7 +81,10 @@ export function matchOneSentence(
   };
   // Most sentences are no rule's candidate: nothing is allocated for them past this point.
   let candidates: CompiledSentenceRule[] | undefined;
-  for (const rule of rules) if (meetsRequirements(rule.requirements, met, hasCondition)) (candidates ??= []).push(rule);
+  for (const rule of rules) {
+    if (rule.gate && !met.has(rule.gate)) continue;
+    if (meetsRequirements(rule.requirements, met, hasCondition)) (candidates ??= []).push(rule);
+  }
   if (!candidates) return [];
   statistics.candidates++;
   statistics.nlpWords += words.length;

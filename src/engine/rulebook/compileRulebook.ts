@@ -33,6 +33,8 @@ export interface CompiledSentenceRule {
   any: CompiledCondition[];
   none: CompiledCondition[];
   requirements: Requirement[];
+  /** The first requirement only words and concepts can meet, if any: most sentences fail it, so it is checked before the rest. */
+  gate: Requirement | undefined;
   /** More conditions make a rule more specific; the most specific wins within a category. */
   specificity: number;
   /** Whether any pattern uses compromise's own part-of-speech tags, which need the tagger. */
@@ -260,6 +262,7 @@ function compileSentenceRule(
     any,
     none,
     requirements,
+    gate: requirements.find((requirement) => !requirement.conditions && !requirement.anyOf),
     specificity: all.length + Math.min(any.length, 1) + structured,
     needsTagger,
     order,
