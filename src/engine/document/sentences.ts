@@ -27,9 +27,9 @@ const LETTER_NAMES = /\b(?:Party|Schedule|Exhibit|Annex|Appendix|Attachment|Part
 export function splitSentences(analysisText: TextSource, start: number, end: number): Span[] {
   const sentences: Span[] = [];
   let sentenceStart = start;
-  for (let i = start; i < end; i++) {
-    const code = analysisText.charCodeAt(i);
-    if (code !== 46 && code !== 63 && code !== 33) continue; // . ? !
+  const stops = new Stops(analysisText.slice(start, end));
+  for (let i = start + stops.next(0); i < end; i = start + stops.next(i + 1 - start)) {
+    const code = analysisText.charCodeAt(i); // . ? !
     let after = i + 1;
     while (after < end && /["')\]]/.test(analysisText.slice(after, after + 1))) after++;
     if (after < end && analysisText.charCodeAt(after) !== 32) continue;
@@ -43,6 +43,33 @@ export function splitSentences(analysisText: TextSource, start: number, end: num
   pushSentence(analysisText, sentences, sentenceStart, end);
   return sentences;
 }
+
+/**
+ * The periods, question marks and exclamation marks of a block, found with `indexOf` rather than
+ * by reading every character: `next(from)` is the offset of the first one at or after `from`, or
+ * the block's length.
+ */
+class Stops {
+  private readonly at = [-1, -1, -1];
+  private readonly searchedFrom = [Infinity, Infinity, Infinity];
+
+  constructor(private readonly text: string) {}
+
+  next(from: number): number {
+    let first = this.text.length;
+    for (let k = 0; k < 3; k++) {
+      // Each mark's next position is kept until the search passes it.
+      if (from < this.searchedFrom[k] || (this.at[k] >= 0 && this.at[k] < from)) {
+        this.at[k] = this.text.indexOf(STOP_MARKS[k], from);
+        this.searchedFrom[k] = from;
+      }
+      if (this.at[k] >= 0 && this.at[k] < first) first = this.at[k];
+    }
+    return first;
+  }
+}
+
+const STOP_MARKS = ['.', '?', '!'];
 
 function closingLength(text: TextSource, from: number, end: number): number {
   let length = 0;
