@@ -1,3 +1,4 @@
+import { isAsciiLetter } from '../text/asciiCodes';
 import { splitsIntoAtMost } from '../text/whiteSpace';
 
 /**
@@ -50,9 +51,9 @@ export function isHeadingText(text: string): boolean {
   let upper = 0;
   for (let i = 0; i < withoutLabel.length; i++) {
     const code = withoutLabel.charCodeAt(i);
-    if (code >= 0x41 && code <= 0x5a) upper++;
-    else if (!(code >= 0x61 && code <= 0x7a)) continue;
+    if (!isAsciiLetter(code)) continue;
     letters++;
+    if (code <= 0x5a) upper++; // A-Z
   }
   if (letters < 3) return false;
   return upper / letters > 0.85 && splitsIntoAtMost(withoutLabel, 14);

@@ -90,7 +90,8 @@ export class WordLookups {
       let entry = interned.find(hash, slice, wordStart, at);
       if (entry < 0) {
         const normal = slice.slice(wordStart, at).toLowerCase();
-        entry = interned.add(hash, normal, this.get(normal));
+        const lookup = this.get(normal); // may empty both tables first, so before adding
+        entry = interned.add(hash, normal, lookup);
       }
       words.push({ normal: interned.normals[entry], start: start + wordStart, end: start + at });
       lookups.push(interned.lookups[entry]);

@@ -41,9 +41,12 @@ const CUES: Record<ConditionKind, { text: RegExp; words: string[] }> = {
   'creator-owns': { text: /owned|property|vest|belong|\bown\b/, words: ['owned', 'property', 'vest', 'belong', 'own'] },
 };
 
+/** Each condition kind's bit in a cue mask, worked out once: the prefilter asks for one at every sentence. */
+const CUE_BITS = new Map(CONDITION_KINDS.map((kind, index) => [kind, 1 << index]));
+
 /** Each condition kind's bit in a cue mask. */
 export function cueBit(kind: ConditionKind): number {
-  return 1 << CONDITION_KINDS.indexOf(kind);
+  return CUE_BITS.get(kind)!;
 }
 
 /** The condition kinds whose cue a word (lower case) may be part of, as bits (`cueBit`). */

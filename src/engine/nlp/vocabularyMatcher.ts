@@ -56,8 +56,6 @@ function newNode(): TrieNode {
  */
 export class VocabularyMatcher {
   private readonly root = newNode();
-  /** Whether a phrase starts with a prefix word (`licen*`), by the prefix's first character: most words can be ruled out at once. */
-  private readonly rootPrefixStarts = new Set<string>();
   private serial = nextSerial++;
 
   add(concept: string, phrase: string): void {
@@ -72,7 +70,6 @@ export class VocabularyMatcher {
         if (!entry) {
           entry = { prefix: word, initial: word.charCodeAt(0), node: newNode() };
           node.prefixes.push(entry);
-          if (node === this.root) this.rootPrefixStarts.add(word.charAt(0));
         }
         node = entry.node;
       } else {
@@ -129,15 +126,14 @@ export class VocabularyMatcher {
       const child = this.root.children.get(variant);
       if (child) starts.push(child);
     }
-    const initial = normal.charCodeAt(0);
-    for (const edge of this.root.prefixes) if (edge.initial === initial && normal.startsWith(edge.prefix)) starts.push(edge.node);
+    for (const edge of this.root.prefixes) if (startsWithPrefix(normal, edge)) starts.push(edge.node);
     return starts;
   }
 
   /** Whether a phrase can start with the word whose look-up forms are `variants`. */
   mayStartPhrase(normal: string, variants: readonly string[]): boolean {
     const root = this.root;
-    return startsAPhrase(root, variants) || (this.rootPrefixStarts.has(normal.charAt(0)) && root.prefixes.some(({ prefix }) => normal.startsWith(prefix)));
+    return startsAPhrase(root, variants) || root.prefixes.some((edge) => startsWithPrefix(normal, edge));
   }
 
   private walk(words: Word[], forms: readonly WordForms[], first: number, at: number, node: TrieNode, hits: ConceptHit[]): void {
@@ -157,12 +153,13 @@ export class VocabularyMatcher {
     const prefixes = node.prefixes;
     if (!prefixes.length) return;
     const normal = words[at].normal;
-    const initial = normal.charCodeAt(0);
-    for (let i = 0; i < prefixes.length; i++) {
-      const edge = prefixes[i];
-      if (edge.initial === initial && normal.startsWith(edge.prefix)) this.walk(words, forms, first, at + 1, edge.node, hits);
-    }
+    for (let i = 0; i < prefixes.length; i++) if (startsWithPrefix(normal, prefixes[i])) this.walk(words, forms, first, at + 1, prefixes[i].node, hits);
   }
+}
+
+/** Whether `normal` starts with a prefix word (`licen*`); the first character rules most words out. */
+function startsWithPrefix(normal: string, edge: PrefixEdge): boolean {
+  return normal.charCodeAt(0) === edge.initial && normal.startsWith(edge.prefix);
 }
 
 function startsAPhrase(root: TrieNode, variants: readonly string[]): boolean {
