@@ -58,12 +58,14 @@ export class WordLookups {
    * one string kept for it. Other sentences are split as `wordsOf` does and looked up by `get`.
    */
   read(text: TextSource, start: number, end: number): { words: Word[]; lookups: WordLookup[] } {
-    const slice = text.slice(start, end);
+    // A slice is a view of its string, and reading a view's characters costs a look-through each.
+    const slice = typeof text === 'string' ? text : text.slice(start, end);
+    const base = typeof text === 'string' ? 0 : start;
     const words: Word[] = [];
     const lookups: WordLookup[] = [];
     const interned = this.interned;
-    const length = slice.length;
-    let at = 0;
+    const length = end - base;
+    let at = start - base;
     while (at < length) {
       const code = slice.charCodeAt(at);
       if (code > 0x7f) return this.readSplit(text, start, end);
@@ -93,7 +95,7 @@ export class WordLookups {
         const lookup = this.get(normal); // may empty both tables first, so before adding
         entry = interned.add(hash, normal, lookup);
       }
-      words.push({ normal: interned.normals[entry], start: start + wordStart, end: start + at });
+      words.push({ normal: interned.normals[entry], start: base + wordStart, end: base + at });
       lookups.push(interned.lookups[entry]);
     }
     return { words, lookups };
