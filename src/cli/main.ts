@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { version } from '../../package.json';
 import { HELP, parseArguments, UsageError } from './args';
 import { runCheck, type CliIo } from './check';
+import { tuneCompilerForBatchReview } from './compilerTuning';
 import { runExplain, runRules } from './ruleCommands';
 import { runInit, runTestRulebook } from './rulebookCommands';
 
@@ -43,6 +44,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  tuneCompilerForBatchReview();
   // A reader that stops early (`clauseguard check . | head`) closes the pipe: the rest of the report
   // has nowhere to go, which is no error of the review, so the run ends with its own exit code.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tuneCompilerForBatchReview } from '../../src/cli/compilerTuning';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/check';
 import { LineIndex } from '../../src/engine';
@@ -279,5 +280,22 @@ describe('clauseguard rules and explain', () => {
     const result = await run(['explain', 'tt/free']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /There is no rule "tt\/free"\. Did you mean: .*tt\/free-licence/);
+  });
+});
+
+describe('clauseguard compiler tuning', () => {
+  const flagsSet = (execArgv: string[]): string[] => {
+    const set: string[] = [];
+    tuneCompilerForBatchReview(execArgv, (flags) => set.push(flags));
+    return set;
+  };
+
+  it('gives V8 a smaller inlining budget for the batch run', () => {
+    assert.deepEqual(flagsSet(['--enable-source-maps']), ['--max-inlined-bytecode-size-cumulative=300']);
+  });
+
+  it('leaves the budget to whoever started Node with one, in either spelling', () => {
+    assert.deepEqual(flagsSet(['--max-inlined-bytecode-size-cumulative=920']), []);
+    assert.deepEqual(flagsSet(['--max_inlined_bytecode_size_cumulative=500']), []);
   });
 });
