@@ -92,13 +92,15 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
     const file = book.rulebook!;
     const collector = collectors[bookIndex];
     for (const [name, entry] of Object.entries(file.vocabulary ?? {})) {
-      mergeVocabulary(vocabulary, name, entry, collector, book.locateKey(['vocabulary', name]), book.locate(['vocabulary', name]));
+      mergeVocabulary(vocabulary, name, entry, collector, () => book.locateKey(['vocabulary', name]), () => book.locate(['vocabulary', name]));
     }
     (file.rules ?? []).forEach((entry: RuleEntry, index) => {
-      const at = book.locate(['rules', index]);
       if (isOverride(entry)) {
         const base = rules.get(entry.id);
-        if (!base) collector.error(`There is no rule "${entry.id}" to override.`, at.offset, at.length);
+        if (!base) {
+          const at = book.locate(['rules', index]);
+          collector.error(`There is no rule "${entry.id}" to override.`, at.offset, at.length);
+        }
         else rules.set(entry.id, applyOverride(base, entry));
       } else {
         rules.set(entry.id, entry);
@@ -175,18 +177,22 @@ function mergeVocabulary(
   name: string,
   entry: VocabularyEntry,
   collector: ProblemCollector,
-  nameAt: { offset: number; length: number },
-  at: { offset: number; length: number },
+  /** Where the name and the entry are: worked out only for a problem, as that may mean parsing the rulebook's text (see `ParsedRulebook.locate`). */
+  nameAt: () => { offset: number; length: number },
+  at: () => { offset: number; length: number },
 ): void {
   if (!new RegExp(VOCABULARY_NAME_PATTERN).test(name)) {
-    collector.error(`Vocabulary name "${name}" must start with a capital letter and contain only letters and digits (it becomes the tag #${name}).`, nameAt.offset, nameAt.length);
+    const place = nameAt();
+    collector.error(`Vocabulary name "${name}" must start with a capital letter and contain only letters and digits (it becomes the tag #${name}).`, place.offset, place.length);
     return;
   }
   const phrases = Array.isArray(entry) ? entry : entry.phrases;
   const existing = vocabulary.get(name) ?? { phrases: new Set<string>(), inherited: false };
   for (const phrase of phrases) {
-    if (!phraseWords(phrase.replace(/\*$/, '')).length) collector.error(`Vocabulary "${name}" has a phrase with no words: "${phrase}".`, at.offset, at.length);
-    else existing.phrases.add(phrase);
+    if (!phraseWords(phrase.replace(/\*$/, '')).length) {
+      const place = at();
+      collector.error(`Vocabulary "${name}" has a phrase with no words: "${phrase}".`, place.offset, place.length);
+    } else existing.phrases.add(phrase);
   }
   if (!Array.isArray(entry) && entry.inheritedByDefinedTerms) existing.inherited = true;
   vocabulary.set(name, existing);
