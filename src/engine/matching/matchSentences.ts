@@ -8,6 +8,7 @@ import type { CompiledRulebook, CompiledSentenceRule } from '../rulebook/compile
 import type { ConditionKind } from '../rulebook/types';
 import type { Span } from '../text/spans';
 import { meetsRequirements, metByWords } from '../rulebook/prefilter';
+import { RequirementPlaces } from '../rulebook/requirementChains';
 import type { DocumentVocabulary } from './documentVocabulary';
 import { readableHits } from './hitFilters';
 import type { WordLookup } from './wordLookups';
@@ -81,9 +82,16 @@ export function matchOneSentence(
   };
   // Most sentences are no rule's candidate: nothing is allocated for them past this point.
   let candidates: CompiledSentenceRule[] | undefined;
+  let places: RequirementPlaces | undefined;
   for (const rule of rules) {
     if (rule.gate && !met.has(rule.gate)) continue;
-    if (meetsRequirements(rule.requirements, met, hasCondition)) (candidates ??= []).push(rule);
+    if (!meetsRequirements(rule.requirements, met, hasCondition)) continue;
+    // The words are all there; are they in the order and near enough, as the rule's patterns need?
+    if (rule.chains.length) {
+      places ??= new RequirementPlaces(document.analysis, lead ? [lead, own] : [own]);
+      if (!rule.chains.every((chain) => places!.holds(chain))) continue;
+    }
+    (candidates ??= []).push(rule);
   }
   if (!candidates) return [];
   statistics.candidates++;

@@ -5,6 +5,7 @@ import type { ParsedRulebook } from './parseRulebook';
 import { ProblemCollector, type RulebookProblem } from './problems';
 import { WordLookups } from '../matching/wordLookups';
 import { indexRequirements, requirementOfPhrases, requirementsOfPattern, type Requirement, type RequirementIndex } from './prefilter';
+import { chainOfPattern, type ChainLink } from './requirementChains';
 import { VOCABULARY_NAME_PATTERN } from './shapes';
 import { fingerprint } from './fingerprint';
 import { SUPPORTED_METHODS, uniformPattern, type TermSpec } from '../nlp/patternMatcher';
@@ -35,6 +36,8 @@ export interface CompiledSentenceRule {
   requirements: Requirement[];
   /** The first requirement only words and concepts can meet, if any: most sentences fail it, so it is checked before the rest. */
   gate: Requirement | undefined;
+  /** For each `all` pattern with two requirements or more, their order and distances: checked on sentences that meet every requirement. */
+  chains: ChainLink[][];
   /** More conditions make a rule more specific; the most specific wins within a category. */
   specificity: number;
   /** Whether any pattern uses compromise's own part-of-speech tags, which need the tagger. */
@@ -259,6 +262,15 @@ function compileSentenceRule(
     return undefined;
   }
   internRequirements(requirements, interned);
+  const chains = all.flatMap((condition) => {
+    const chain = condition.kind === 'pattern' || condition.kind === 'object' ? chainOfPattern(condition.pattern, concepts) : undefined;
+    if (!chain) return [];
+    const links = chain.map((link) => link.requirement);
+    internRequirements(links, interned);
+    // Places are found through the prefilter's index, which knows the rule's requirements only.
+    if (!links.every((link) => requirements.includes(link))) return [];
+    return [chain.map((link, index) => ({ ...link, requirement: links[index] }))];
+  });
   const structured = ['negated', 'modality', 'actor', 'recipient', 'role'].filter((key) => (match as Record<string, unknown>)[key] !== undefined).length;
   return {
     scope: 'sentence',
@@ -269,6 +281,7 @@ function compileSentenceRule(
     none,
     requirements,
     gate: requirements.find((requirement) => !requirement.conditions && !requirement.anyOf),
+    chains,
     specificity: all.length + Math.min(any.length, 1) + structured,
     needsTagger,
     order,

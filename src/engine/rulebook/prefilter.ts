@@ -32,13 +32,14 @@ type PatternToken = CompiledPattern[number] & {
 export function requirementsOfPattern(pattern: CompiledPattern, concepts: ReadonlySet<string>): Requirement[] {
   const requirements: Requirement[] = [];
   for (const token of pattern as PatternToken[]) {
-    const requirement = requirementOfToken(token, concepts);
+    const requirement = requirementOfTerm(token, concepts);
     if (requirement) requirements.push(requirement);
   }
   return requirements;
 }
 
-function requirementOfToken(token: PatternToken, concepts: ReadonlySet<string>): Requirement | undefined {
+/** What one term of a pattern requires of the token it matches: any of its words, or its vocabulary concept; undefined if it may match no token or any. */
+export function requirementOfTerm(token: PatternToken, concepts: ReadonlySet<string>): Requirement | undefined {
   if (token.optional || token.negative || token.min === 0) return undefined;
   if (token.word) return { words: [token.word], concepts: [] };
   if (token.fastOr) return { words: [...token.fastOr], concepts: [] };
@@ -46,7 +47,7 @@ function requirementOfToken(token: PatternToken, concepts: ReadonlySet<string>):
   if (token.choices) {
     const union: Requirement = { words: [], concepts: [] };
     for (const choice of token.choices) {
-      const first = choice.map((inner) => requirementOfToken(inner, concepts)).find(Boolean);
+      const first = choice.map((inner) => requirementOfTerm(inner, concepts)).find(Boolean);
       if (!first) return undefined;
       union.words.push(...first.words);
       union.concepts.push(...first.concepts);
