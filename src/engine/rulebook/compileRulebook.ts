@@ -100,11 +100,11 @@ export function compileRulebooks(parsed: ParsedRulebook[]): CompileResult {
     (file.rules ?? []).forEach((entry: RuleEntry, index) => {
       if (isOverride(entry)) {
         const base = rules.get(entry.id);
-        if (!base) {
+        if (base) rules.set(entry.id, applyOverride(base, entry));
+        else {
           const at = book.locate(['rules', index]);
           collector.error(`There is no rule "${entry.id}" to override.`, at.offset, at.length);
         }
-        else rules.set(entry.id, applyOverride(base, entry));
       } else {
         rules.set(entry.id, entry);
         layers.set(entry.id, bookIndex);
