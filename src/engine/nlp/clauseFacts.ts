@@ -69,20 +69,23 @@ export function analyseClause(doc: SentenceDoc, findConditions: () => Map<Condit
 function findSegmentStarts(tokens: Token[]): number[] {
   const starts = [0];
   let ordered = true;
-  const add = (start: number): void => {
-    const last = starts[starts.length - 1];
-    if (start === last) return;
-    if (start < last) ordered = false;
-    starts.push(start);
-  };
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (index + 1 < tokens.length && /[;:]/.test(token.post)) add(index + 1);
-    if (token.normal === 'provided' && (tokens[index + 1]?.normal === 'that' || tokens[index + 1]?.normal === 'however' || /,/.test(token.post))) add(index);
-    if (index > 0 && isInlineEnumerator(token)) add(index + 1);
+    // Asked of every token of every candidate sentence: plain string tests, no closure.
+    if (index + 1 < tokens.length && (token.post.includes(';') || token.post.includes(':'))) ordered = addStart(starts, index + 1) && ordered;
+    if (token.normal === 'provided' && (tokens[index + 1]?.normal === 'that' || tokens[index + 1]?.normal === 'however' || token.post.includes(','))) ordered = addStart(starts, index) && ordered;
+    if (index > 0 && isInlineEnumerator(token)) ordered = addStart(starts, index + 1) && ordered;
   }
   // Starts come in order but for "provided" after a ";" (index + 1, then index): only then sort.
   return ordered ? starts : [...new Set(starts)].sort((a, b) => a - b);
+}
+
+/** Adds a segment start unless it is the last one again; false when it comes before the last one. */
+function addStart(starts: number[], start: number): boolean {
+  const last = starts[starts.length - 1];
+  if (start === last) return true;
+  starts.push(start);
+  return start > last;
 }
 
 /** "(ii)", "(b)", "2)" inside a sentence: each enumerated part is a segment of its own. */
