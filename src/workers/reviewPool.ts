@@ -20,6 +20,13 @@ export interface ReviewPoolOptions {
    * reviews files in its own thread too). Default 1: a cancelled run then stops soonest.
    */
   depth?: number;
+  /**
+   * Hand jobs to workers that are still starting: they wait in the worker's queue, so that a
+   * worker starts on its first job the moment it is ready, even while the thread that owns the
+   * pool is busy and cannot hear that it is. Default false: a short run is better off with the
+   * owning thread keeping the jobs until a worker can take them.
+   */
+  postBeforeReady?: boolean;
 }
 
 /**
@@ -35,6 +42,7 @@ export class ReviewPool {
   private readonly readyWaiters: (() => void)[] = [];
 
   private readonly depth: number;
+  private readonly postBeforeReady: boolean;
 
   constructor(
     private readonly workerScript: string,
@@ -43,6 +51,7 @@ export class ReviewPool {
     options: ReviewPoolOptions = {},
   ) {
     this.depth = Math.max(1, options.depth ?? 1);
+    this.postBeforeReady = options.postBeforeReady ?? false;
   }
 
   /** Why the workers cannot review (they could not start, or one stopped), once that has happened. */
@@ -110,12 +119,12 @@ export class ReviewPool {
     this.dispatch();
   }
 
-  /** Hands queued jobs to ready workers with fewer than `depth` jobs in flight, the least busy first. */
+  /** Hands queued jobs to workers that can take them (ready ones, or any with `postBeforeReady`) with fewer than `depth` jobs in flight, the least busy first. */
   private dispatch(): void {
     for (let load = 0; load < this.depth; load++) {
       for (const slot of this.slots) {
         if (!this.queue.length) return;
-        if (!slot.ready || slot.inFlight.length !== load) continue;
+        if ((!slot.ready && !this.postBeforeReady) || slot.inFlight.length !== load) continue;
         const pending = this.queue.shift()!;
         slot.inFlight.push(pending);
         slot.worker.postMessage(pending.job);

@@ -37,6 +37,29 @@ describe('the review worker pool', () => {
     }
   });
 
+  it('hands jobs to a worker that is still starting with postBeforeReady, and answers them once it has', async () => {
+    const texts = ['The Licensor shall deliver the Source Code to the Licensee.', 'Each party shall pay its own costs.', 'All Improvements shall be owned by the Joint Venture Company.'];
+    const pool = new ReviewPool(workerScript, 1, init, { depth: 2, postBeforeReady: true });
+    try {
+      // No whenReady first: the jobs are posted at once and wait in the worker's queue.
+      const replies = await pool.reviewAll(texts.map((text) => ({ text })));
+      const expected = texts.map((text) => analyze(text, compiledRecommended()).findings);
+      assert.deepEqual(JSON.parse(JSON.stringify(replies.map((reply) => (reply.ok ? reply.findings : reply)))), JSON.parse(JSON.stringify(expected)));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('answers jobs posted before a worker failed to start with the error', async () => {
+    const pool = new ReviewPool(workerScript, 1, { ...init, rulebooks: [{ source: 'broken.json', text: '{ "rules": [ }' }] }, { depth: 2, postBeforeReady: true });
+    try {
+      const replies = await pool.reviewAll([{ text: 'one' }, { text: 'two' }, { text: 'three' }]);
+      for (const reply of replies) assert.ok(!reply.ok && /a review worker could not start: broken\.json:1:14/.test(reply.error ?? ''), JSON.stringify(reply));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('applies team rulebooks handed over as text', async () => {
     const rulebook = readFileSync(join(root, 'test/fixtures/rulebooks/team-rulebook.json'), 'utf8');
     const pool = new ReviewPool(workerScript, 1, { ...init, rulebooks: [{ source: 'team-rulebook.json', text: rulebook }] });
