@@ -171,7 +171,8 @@ function matchSequence(tokens: Token[], specs: TermSpec[], index: number, at: nu
   return -1;
 }
 
-function bounds(spec: TermSpec): [number, number] {
+/** How many times a term repeats, at least and at most (`.{0,3}`, `word+`, `(word)?`). */
+export function bounds(spec: TermSpec): [number, number] {
   const min = spec.min ?? (spec.optional ? 0 : 1);
   const max = spec.max ?? (spec.greedy ? Number.POSITIVE_INFINITY : 1);
   return [min, Math.max(min, max)];
@@ -196,7 +197,7 @@ function repetitionEnds(tokens: Token[], spec: TermSpec, at: number, state: { st
 }
 
 /** Whether one occurrence of `spec` is always exactly one token (a term, or a group of one-term choices). */
-function coversOneToken(spec: TermSpec): boolean {
+export function coversOneToken(spec: TermSpec): boolean {
   return !spec.choices || spec.operator === 'and' || isOneTokenGroup(spec);
 }
 

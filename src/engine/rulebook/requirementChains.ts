@@ -1,5 +1,5 @@
 import type { CompiledPattern } from '../nlp/compromise';
-import type { TermSpec } from '../nlp/patternMatcher';
+import { bounds, coversOneToken, type TermSpec } from '../nlp/patternMatcher';
 import type { ConceptHit } from '../nlp/vocabularyMatcher';
 import type { Word } from '../nlp/words';
 import { requirementOfTerm, type Requirement } from './prefilter';
@@ -54,25 +54,22 @@ export function chainOfPattern(pattern: CompiledPattern, concepts: ReadonlySet<s
 
 /** The fewest tokens a term takes, as the pattern matcher counts them (a fraction rounds down). */
 function minTokens(spec: TermSpec): number {
-  const times = spec.min ?? (spec.optional ? 0 : 1);
-  return Math.floor(times) * unitTokens(spec, minTokens, Math.min);
+  return Math.floor(bounds(spec)[0]) * unitTokens(spec, minTokens, Math.min);
 }
 
 /** The most tokens a term takes; Infinity for an open repetition (`.*`, `+`). */
 function maxTokens(spec: TermSpec): number {
-  const times = Math.max(spec.min ?? (spec.optional ? 0 : 1), spec.max ?? (spec.greedy ? Number.POSITIVE_INFINITY : 1));
+  const times = bounds(spec)[1];
   return times === 0 ? 0 : times * unitTokens(spec, maxTokens, Math.max);
 }
 
-/** Tokens one occurrence of a term takes: one, or for a group of sequences, the fewest or most of its choices (at least one). */
+/**
+ * Tokens one occurrence of a term takes: one (a term, a group of one-term choices, a negated
+ * group), or for a group of sequences the fewest or most of its choices, at least one.
+ */
 function unitTokens(spec: TermSpec, length: (spec: TermSpec) => number, pick: (...values: number[]) => number): number {
-  const oneToken = !spec.choices || spec.operator === 'and' || spec.negative || spec.choices.every((choice) => choice.length === 1 && !choice[0].choices && oneTokenTerm(choice[0]));
-  if (oneToken) return 1;
+  if (coversOneToken(spec) || spec.negative) return 1;
   return Math.max(1, pick(...spec.choices!.map((choice) => choice.reduce((sum, inner) => sum + length(inner), 0))));
-}
-
-function oneTokenTerm(spec: TermSpec): boolean {
-  return !spec.optional && !spec.greedy && spec.min === undefined && spec.max === undefined;
 }
 
 /** A stretch of a sentence's words, `[first, last]` by index, where a requirement is met. */
