@@ -87,7 +87,7 @@ interface Place {
  * never turns away a sentence the pattern matches.
  */
 export class RequirementPlaces {
-  private readonly words: Word[] = [];
+  /** What each word of the sentence meets, lead-in first. */
   private readonly requirementsAt: (readonly Requirement[] | undefined)[] = [];
   private readonly hits: Place[] = [];
   private readonly hitConcepts: string[] = [];
@@ -104,11 +104,10 @@ export class RequirementPlaces {
   ) {
     let gaps = 0;
     for (const reading of readings) {
-      const offset = this.words.length;
+      const offset = this.requirementsAt.length;
       reading.words.forEach((word, index) => {
         if (index === 0) gaps += offset > 0 ? 1 : 0;
         else if (hasSpace(text, reading.words[index - 1].end, word.start)) gaps++;
-        this.words.push(word);
         this.requirementsAt.push(reading.lookups[index].requirements);
         this.gaps.push(gaps);
       });
@@ -145,7 +144,7 @@ export class RequirementPlaces {
     if (known) return known;
     const places: Place[] = [];
     if (requirement.words.length) {
-      for (let index = 0; index < this.words.length; index++) if (this.requirementsAt[index]?.includes(requirement)) places.push({ first: index, last: index });
+      for (let index = 0; index < this.requirementsAt.length; index++) if (this.requirementsAt[index]?.includes(requirement)) places.push({ first: index, last: index });
     }
     for (let index = 0; index < this.hits.length; index++) if (requirement.concepts.includes(this.hitConcepts[index])) places.push(this.hits[index]);
     this.places.set(requirement, places);
