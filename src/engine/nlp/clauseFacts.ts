@@ -1,7 +1,7 @@
 import type { ConditionKind, Modality, PartyKind } from '../rulebook/types';
 import type { Span } from '../text/spans';
 import { findOperatives, type Operative } from './operatives';
-import { isInlineEnumerator, type SentenceDoc, type Token } from './sentenceDoc';
+import { isInlineEnumerator, normalAt, type SentenceDoc, type Token } from './sentenceDoc';
 
 /** What the engine understands of one sentence, before any rule looks at it. */
 export interface ClauseFacts {
@@ -73,7 +73,7 @@ function findSegmentStarts(tokens: Token[]): number[] {
     const token = tokens[index];
     // Asked of every token of every candidate sentence: plain string tests, no closure.
     if (index + 1 < tokens.length && (token.post.includes(';') || token.post.includes(':'))) ordered = addStart(starts, index + 1) && ordered;
-    if (token.normal === 'provided' && (tokens[index + 1]?.normal === 'that' || tokens[index + 1]?.normal === 'however' || token.post.includes(','))) ordered = addStart(starts, index) && ordered;
+    if (token.normal === 'provided' && (normalAt(tokens, index + 1) === 'that' || normalAt(tokens, index + 1) === 'however' || token.post.includes(','))) ordered = addStart(starts, index) && ordered;
     if (index > 0 && isInlineEnumerator(token)) ordered = addStart(starts, index + 1) && ordered;
   }
   // Starts come in order but for "provided" after a ";" (index + 1, then index): only then sort.
@@ -91,8 +91,8 @@ function addStart(starts: number[], start: number): boolean {
 /** "(ii)", "(b)", "2)" inside a sentence: each enumerated part is a segment of its own. */
 function isExceptionCue(tokens: Token[], index: number): boolean {
   const word = tokens[index].normal;
-  if (word === 'other') return tokens[index + 1]?.normal === 'than';
-  if (word === 'save') return tokens[index + 1]?.normal === 'that' || tokens[index + 1]?.normal === 'as' || tokens[index + 1]?.normal === 'for';
+  if (word === 'other') return normalAt(tokens, index + 1) === 'than';
+  if (word === 'save') return normalAt(tokens, index + 1) === 'that' || normalAt(tokens, index + 1) === 'as' || normalAt(tokens, index + 1) === 'for';
   return EXCEPTION_CUES.has(word);
 }
 
@@ -134,7 +134,7 @@ export function readAnchor(facts: ClauseFacts, first: number, last: number): Anc
 /** "..., and not to use", "but not disclose": a later verb of the same clause negated on its own. */
 function isNegatedLater(tokens: Token[], afterVerb: number, first: number): boolean {
   for (let i = afterVerb + 1; i < first; i++) {
-    if (tokens[i].normal === 'not' && /^(?:and|but)$/.test(tokens[i - 1]?.normal ?? '') && /^[a-z]/.test(tokens[i + 1]?.text ?? '')) return true;
+    if (tokens[i].normal === 'not' && /^(?:and|but)$/.test(normalAt(tokens, i - 1)) && /^[a-z]/.test(tokens[i + 1]?.text ?? '')) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import type { AnchorReading, ClauseFacts } from './clauseFacts';
 import type { Operative } from './operatives';
-import type { Token } from './sentenceDoc';
+import { normalAt, type Token } from './sentenceDoc';
 
 export interface TokenRange {
   first: number;
@@ -53,8 +53,8 @@ export function objectRange(facts: ClauseFacts, reading: AnchorReading, anchor: 
 /** "provided" opens a clause only as "provided that" or "provided, however"; "not already provided to" is a participle. */
 function isClauseOpener(tokens: Token[], i: number): boolean {
   const word = tokens[i].normal;
-  if (word === 'other') return tokens[i + 1]?.normal === 'than';
-  if (word === 'provided') return /,/.test(tokens[i].post) || /^(?:that|however|further|always)$/.test(tokens[i + 1]?.normal ?? '');
+  if (word === 'other') return normalAt(tokens, i + 1) === 'than';
+  if (word === 'provided') return /,/.test(tokens[i].post) || /^(?:that|however|further|always)$/.test(normalAt(tokens, i + 1));
   return CLAUSE_OPENERS.has(word);
 }
 

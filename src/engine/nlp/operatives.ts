@@ -1,5 +1,5 @@
 import type { Modality } from '../rulebook/types';
-import { isInlineEnumerator, type Token } from './sentenceDoc';
+import { isInlineEnumerator, normalAt, type Token } from './sentenceDoc';
 import { isAdverb } from './words';
 
 /**
@@ -75,19 +75,19 @@ interface Cue {
 /** Recognises a cue starting at token `i`. */
 function readCue(tokens: Token[], i: number): Cue | undefined {
   const word = tokens[i].normal;
-  const next = tokens[i + 1]?.normal;
-  const afterNext = tokens[i + 2]?.normal;
+  const next = normalAt(tokens, i + 1);
+  const afterNext = normalAt(tokens, i + 2);
   const modal = MODALS.get(word);
   if (modal) {
     if (word === 'may' && isMonthMay(tokens, i)) return undefined;
-    if (word === 'will' && tokens[i - 1]?.normal === 'at') return undefined;
+    if (word === 'will' && normalAt(tokens, i - 1) === 'at') return undefined;
     return { start: i, end: i + 1, modality: modal, negated: word === 'cannot' };
   }
   if (COMMITMENT_VERBS.has(word) && next === 'to') return { start: i, end: i + 2, modality: 'obligation', negated: false };
   if (COMMITMENT_VERBS.has(word) && next === 'not' && afterNext === 'to') return { start: i, end: i + 3, modality: 'obligation', negated: true };
   if (BE.has(word) && next && OBLIGED.has(next) && afterNext === 'to') return { start: i, end: i + 3, modality: 'obligation', negated: false };
   if (BE.has(word) && next && ALLOWED.has(next) && afterNext === 'to') return { start: i, end: i + 3, modality: 'permission', negated: false };
-  if ((word === 'has' || word === 'have') && next === 'the' && (afterNext === 'right' || afterNext === 'option') && tokens[i + 3]?.normal === 'to') {
+  if ((word === 'has' || word === 'have') && next === 'the' && (afterNext === 'right' || afterNext === 'option') && normalAt(tokens, i + 3) === 'to') {
     return { start: i, end: i + 4, modality: 'permission', negated: false };
   }
   if (word === 'hereby') return { start: i, end: i + 1, modality: 'grant', negated: false };
@@ -127,8 +127,8 @@ function interruptionEnd(tokens: Token[], at: number, rightAfterCue: boolean): n
 
 /** "no obligation to", "under no duty to" starting at `at`. */
 function isNoDuty(tokens: Token[], at: number): boolean {
-  const start = tokens[at]?.normal === 'under' ? at + 1 : at;
-  return tokens[start]?.normal === 'no' && DUTIES.has(tokens[start + 1]?.normal ?? '') && tokens[start + 2]?.normal === 'to';
+  const start = normalAt(tokens, at) === 'under' ? at + 1 : at;
+  return normalAt(tokens, start) === 'no' && DUTIES.has(normalAt(tokens, start + 1)) && normalAt(tokens, start + 2) === 'to';
 }
 
 /** "The" opening a sentence or "the" anywhere, but not the "A" of "Party A". */
@@ -137,7 +137,7 @@ function isDeterminer(tokens: Token[], i: number): boolean {
 }
 
 function isMonthMay(tokens: Token[], i: number): boolean {
-  return /^\d/.test(tokens[i + 1]?.normal ?? '') || /^\d/.test(tokens[i - 1]?.normal ?? '');
+  return /^\d/.test(normalAt(tokens, i + 1)) || /^\d/.test(normalAt(tokens, i - 1));
 }
 
 /** Reads past the cue to the governed verb, collecting negation, passive voice and the subject. */
@@ -149,9 +149,9 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
   const isPresentGrant = cue.end === cue.start;
   for (let guard = 0; !isPresentGrant && guard < 12 && at < tokens.length; guard++) {
     const word = tokens[at].normal;
-    const next = tokens[at + 1]?.normal;
+    const next = normalAt(tokens, at + 1);
     const interruption = at > cue.start ? interruptionEnd(tokens, at, at === cue.end) : -1;
-    const inverted = INVERTED_NEGATIONS.find((phrase) => phrase.every((w, k) => tokens[at + k]?.normal === w));
+    const inverted = INVERTED_NEGATIONS.find((phrase) => phrase.every((w, k) => normalAt(tokens, at + k) === w));
     if (inverted) {
       // "it will under no circumstances disclose"
       negated = true;
@@ -162,11 +162,11 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
     } else if (NEGATORS.has(word)) {
       negated = true;
       at++;
-    } else if (BE.has(word) && next && OBLIGED.has(next) && tokens[at + 2]?.normal === 'to') {
+    } else if (BE.has(word) && next && OBLIGED.has(next) && normalAt(tokens, at + 2) === 'to') {
       // "may be required to submit" obliges as much as "shall"
       modality = 'obligation';
       at += 3;
-    } else if (BE.has(word) && next && ALLOWED.has(next) && tokens[at + 2]?.normal === 'to') {
+    } else if (BE.has(word) && next && ALLOWED.has(next) && normalAt(tokens, at + 2) === 'to') {
       modality = negated ? modality : 'permission';
       at += 3;
     } else if ((word === 'have' || word === 'has' || word === 'be' || word === 'is' || word === 'are') && isNoDuty(tokens, at + 1)) {
@@ -176,10 +176,10 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
     } else if ((word === 'have' || word === 'has') && next && /(?:ed|en)$/.test(next) && !AGREED.has(next)) {
       // "shall have delivered", "shall have included": the perfect tense of the verb that follows
       at++;
-    } else if ((word === 'have' || word === 'has') && next && AGREED.has(next) && tokens[at + 2]?.normal === 'to') {
+    } else if ((word === 'have' || word === 'has') && next && AGREED.has(next) && normalAt(tokens, at + 2) === 'to') {
       // "shall have agreed to assign"
       at += 3;
-    } else if ((word === 'have' || word === 'has') && next === 'the' && (tokens[at + 2]?.normal === 'right' || tokens[at + 2]?.normal === 'option') && tokens[at + 3]?.normal === 'to') {
+    } else if ((word === 'have' || word === 'has') && next === 'the' && (normalAt(tokens, at + 2) === 'right' || normalAt(tokens, at + 2) === 'option') && normalAt(tokens, at + 3) === 'to') {
       modality = 'permission';
       at += 4;
     } else if (word === 'be' || word === 'been') {
@@ -187,7 +187,7 @@ function completeOperative(tokens: Token[], cue: Cue, segmentStart: number): Ope
       at++;
     } else if (COPULAS.has(word)) {
       // "shall remain vested in", "shall become the property of", "shall be deemed to be owned by"
-      at += word === 'deemed' && next === 'to' && tokens[at + 2]?.normal === 'be' ? 3 : 1;
+      at += word === 'deemed' && next === 'to' && normalAt(tokens, at + 2) === 'be' ? 3 : 1;
     } else if (SKIPPABLE.has(word) || isAdverb(word)) {
       at++;
     } else {

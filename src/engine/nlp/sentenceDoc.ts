@@ -27,6 +27,16 @@ export interface Token extends Span {
 
 const NO_TAGS: ReadonlySet<string> = new Set<string>();
 
+/**
+ * The normal form of token `index`, or "" before the first token and past the last. The clause
+ * readers look a few tokens ahead and behind on every token of every candidate sentence; asking
+ * this rather than `tokens[index]?.normal` keeps their reads in bounds and their values strings,
+ * so that the optimised code V8 makes of them is not thrown away at the first sentence end.
+ */
+export function normalAt(tokens: readonly Token[], index: number): string {
+  return index >= 0 && index < tokens.length ? tokens[index].normal : '';
+}
+
 /** Adds a tag to a token, giving it a set of its own the first time. */
 function addTag(token: Token, tag: string): void {
   if (token.tags === NO_TAGS) token.tags = new Set([tag]);
