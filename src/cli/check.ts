@@ -19,6 +19,8 @@ export interface CliIo {
   isTerminal: boolean;
   cwd: string;
   version: string;
+  /** Called before a review whose threads fill every core; the CLI's process tunes V8 for it (see compilerTuning). */
+  beforeReviewFillsCores?: () => void;
 }
 
 /** `clauseguard check`: reviews files and prints findings; returns the exit code. */
@@ -35,6 +37,7 @@ export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
   const workers = Math.min(jobs, expanded.files.length) - 1;
   // With many files, workers get their first files while they start (see handsFilesAhead).
   const handsFilesAhead = expanded.files.length >= FILES_TO_HAND_AHEAD * (workers + 1);
+  if (useWorkers && workers + 1 >= availableParallelism()) io.beforeReviewFillsCores?.();
   const startWorkers = (parsed: ParsedRulebook[]): void => {
     if (useWorkers) pool = workerPool(workerScript, workers, parsed, args, handsFilesAhead);
   };

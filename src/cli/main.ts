@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { version } from '../../package.json';
 import { HELP, parseArguments, UsageError } from './args';
 import { runCheck, type CliIo } from './check';
-import { tuneCompilerForBatchReview } from './compilerTuning';
+import { tuneCompilerForBatchReview, tuneHelperThreadsForFullCores } from './compilerTuning';
 import { runExplain, runRules } from './ruleCommands';
 import { runInit, runTestRulebook } from './rulebookCommands';
 
@@ -57,6 +57,7 @@ if (require.main === module) {
     isTerminal: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
     version,
+    beforeReviewFillsCores: () => tuneHelperThreadsForFullCores(),
   };
   main(process.argv.slice(2), io).then(
     (code) => {
