@@ -41,6 +41,7 @@ export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
   const startWorkers = (parsed: ParsedRulebook[]): void => {
     if (useWorkers) pool = workerPool(workerScript, workers, parsed, args, handsFilesAhead);
   };
+  let closing: Promise<void> | undefined;
   try {
     const { rulebook, problems } = await loadRulebooks(args.rulebooks, io.cwd, { beforeCompile: startWorkers });
     printProblems(problems.filter((problem) => problem.severity === 'warning'), io.stderr);
@@ -60,6 +61,8 @@ export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
       if (showProgress) io.stderr(`\rReviewed ${done}/${expanded.files.length} ${relative(io.cwd, file).slice(-60)}\u001b[K`);
     };
     const reviewed = pool ? await reviewHereAndOnWorkers(expanded.files, sizes, pool, workers, handsFilesAhead, rulebook, args, progress) : reviewInProcess(expanded.files, rulebook, args, progress);
+    // Nothing is left for the workers: they stop (tens of ms each) while the report is rendered and written.
+    closing = pool?.close();
     for (const [index, outcome] of reviewed.entries()) {
       const shown = displayPath(expanded.files[index], io.cwd);
       if ('skipped' in outcome) {
@@ -71,7 +74,7 @@ export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
     io.stdout(render(results, args, io, rulebook));
     return exitCode || findingsExitCode(results, args);
   } finally {
-    await pool?.close();
+    await (closing ?? pool?.close());
   }
 }
 
