@@ -15,12 +15,24 @@ const INLINE_BUDGET = 300;
 const INLINE_FLAG = '--max-inlined-bytecode-size-cumulative';
 
 /**
- * Sets the inlining budget for this process (worker threads share it), unless whoever started
- * Node chose one. Only the CLI calls this: the extension runs in VS Code's process, whose flags
+ * How much a function must run before V8 considers optimising it: twice V8's default (67584).
+ * Functions that run only a little in a review (loading, compiling the rulebook, rare clause
+ * shapes) are then left to the baseline tiers instead of being optimised in every thread, while
+ * the hot ones are optimised within the first contracts all the same. Counted with valgrind on a
+ * tenth of the corpus in one thread: warm-up 3.45 -> 3.16 G instructions, later passes unchanged
+ * (3.03 -> 3.01 G); four times the default saved no more.
+ */
+const INTERRUPT_BUDGET = 135_168;
+const BUDGET_FLAG = '--interrupt-budget';
+
+/**
+ * Sets the inlining and interrupt budgets for this process (worker threads share them), each
+ * unless whoever started Node chose one. Only the CLI calls this: the extension runs in VS Code's process, whose flags
  * are not the extension's to change.
  */
 export function tuneCompilerForBatchReview(execArgv: readonly string[] = process.execArgv, setFlags: (flags: string) => void = setFlagsFromString): void {
   if (!chosenAtStart(execArgv, INLINE_FLAG)) setFlags(`${INLINE_FLAG}=${INLINE_BUDGET}`);
+  if (!chosenAtStart(execArgv, BUDGET_FLAG)) setFlags(`${BUDGET_FLAG}=${INTERRUPT_BUDGET}`);
 }
 
 /**

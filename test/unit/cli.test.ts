@@ -290,13 +290,13 @@ describe('clauseguard compiler tuning', () => {
     return set;
   };
 
-  it('gives V8 a smaller inlining budget for the batch run', () => {
-    assert.deepEqual(flagsSet(['--enable-source-maps']), ['--max-inlined-bytecode-size-cumulative=300']);
+  it('gives V8 a smaller inlining budget and a larger interrupt budget for the batch run', () => {
+    assert.deepEqual(flagsSet(['--enable-source-maps']), ['--max-inlined-bytecode-size-cumulative=300', '--interrupt-budget=135168']);
   });
 
-  it('leaves the budget to whoever started Node with one, in either spelling', () => {
-    assert.deepEqual(flagsSet(['--max-inlined-bytecode-size-cumulative=920']), []);
-    assert.deepEqual(flagsSet(['--max_inlined_bytecode_size_cumulative=500']), []);
+  it('leaves each budget to whoever started Node with one, in either spelling', () => {
+    assert.deepEqual(flagsSet(['--max-inlined-bytecode-size-cumulative=920']), ['--interrupt-budget=135168']);
+    assert.deepEqual(flagsSet(['--max_inlined_bytecode_size_cumulative=500', '--interrupt_budget=1000']), []);
   });
 
   const helperFlagsSet = (execArgv: string[]): string[] => {
