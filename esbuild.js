@@ -27,6 +27,24 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * Serves `clauseguard:builtin-patterns`: the built-in rulebook's patterns as compromise reads them
+ * (see src/engine/rulebook/builtinPatterns.ts), so that review threads need not read them again.
+ * The snapshot is taken once per run of this script, before the bundles are built.
+ */
+function builtinPatternsPlugin(snapshot) {
+  return {
+    name: 'builtin-patterns',
+    setup(build) {
+      build.onResolve({ filter: /^clauseguard:builtin-patterns$/ }, (args) => ({ path: args.path, namespace: 'builtin-patterns' }));
+      build.onLoad({ filter: /.*/, namespace: 'builtin-patterns' }, () => ({ contents: snapshot.text, loader: 'text' }));
+    },
+  };
+}
+
+/** The snapshot the bundles get; empty while it is being taken. */
+const patternSnapshot = { text: '[]' };
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -39,7 +57,7 @@ const shared = {
   loader: { '.jsonc': 'text' },
   // jsonc-parser's UMD build requires its parts dynamically; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  plugins: [problemMatcherPlugin],
+  plugins: [problemMatcherPlugin, builtinPatternsPlugin(patternSnapshot)],
 };
 
 /** Every `*.test.ts` below `dir`, bundled one by one so mocha can load them as files. */
@@ -77,13 +95,25 @@ if (!production) {
   }
 }
 
-/** Writes schemas/rulebook.schema.json from the shapes the rulebook validator uses. */
-async function writeRulebookSchema() {
-  const result = await esbuild.build({ ...shared, plugins: [], entryPoints: ['src/engine/rulebook/jsonSchema.ts'], write: false, sourcemap: false, minify: false });
+/** Bundles `entry` in memory and loads it as a module of this script. */
+async function loadModule(entry, plugins) {
+  const result = await esbuild.build({ ...shared, plugins, entryPoints: [entry], write: false, sourcemap: false, minify: false });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  return module.exports;
+}
+
+/** Writes schemas/rulebook.schema.json from the shapes the rulebook validator uses. */
+async function writeRulebookSchema() {
+  const { rulebookJsonSchema } = await loadModule('src/engine/rulebook/jsonSchema.ts', []);
   fs.mkdirSync('schemas', { recursive: true });
-  fs.writeFileSync('schemas/rulebook.schema.json', `${JSON.stringify(module.exports.rulebookJsonSchema(), null, 2)}\n`);
+  fs.writeFileSync('schemas/rulebook.schema.json', `${JSON.stringify(rulebookJsonSchema(), null, 2)}\n`);
+}
+
+/** Reads the built-in rulebook's patterns with the engine itself, for `clauseguard:builtin-patterns`. */
+async function takePatternSnapshot() {
+  const { builtinPatternSnapshot } = await loadModule('src/engine/rulebook/builtinPatterns.ts', [builtinPatternsPlugin({ text: '[]' })]);
+  patternSnapshot.text = builtinPatternSnapshot();
 }
 
 async function main() {
@@ -91,6 +121,7 @@ async function main() {
     await writeRulebookSchema();
     return;
   }
+  await takePatternSnapshot();
   // A production build ships no source maps: remove any left by a development build.
   if (production) for (const file of fs.existsSync('dist') ? fs.readdirSync('dist') : []) if (file.endsWith('.map')) fs.rmSync(`dist/${file}`);
   const contexts = await Promise.all(

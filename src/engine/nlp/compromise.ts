@@ -51,13 +51,53 @@ export function isNlpLoaded(): boolean {
   return instance !== undefined;
 }
 
+/** Patterns read ahead of time, by their source (the built-in rulebook's, at build time: see builtinPatterns). */
+const knownPatterns = new Map<string, CompiledPattern>();
+/** Where parseMatch writes down the patterns it reads, while a build takes the snapshot. */
+let recorder: Map<string, CompiledPattern> | undefined;
+
+/**
+ * Makes `patterns` known to parseMatch, which then returns them rather than read them again.
+ * A pattern's spec depends on its source alone, so a pattern known here is the one parseMatch
+ * would read, whichever rulebook it comes from.
+ */
+export function addKnownPatterns(patterns: ReadonlyMap<string, CompiledPattern>): void {
+  for (const [source, pattern] of patterns) knownPatterns.set(source, pattern);
+}
+
+/** Runs `work` and returns every pattern parseMatch read for it, for a snapshot. */
+export function recordPatterns(work: () => void): Map<string, CompiledPattern> {
+  const recorded = new Map<string, CompiledPattern>();
+  recorder = recorded;
+  try {
+    work();
+  } finally {
+    recorder = undefined;
+  }
+  return recorded;
+}
+
 /**
  * Reads a match pattern ("(#DeliverVerb|disclose) .{0,3} #Technology") into compromise's term
- * specs. compromise/one reads the syntax as compromise/two does, at a tenth of the cost of
- * loading the tagger; a `{root}` term ("{transfer}"), which matches every inflection of the root,
- * is read again by compromise/two, whose models list the inflections.
+ * specs, or returns it from the known patterns. Each review thread would otherwise read the
+ * built-in rulebook's patterns when it starts: about 60 ms of compromise's parser, not yet
+ * optimised, in every CLI thread and in the extension before its first review.
  */
 export function parseMatch(source: string): CompiledPattern {
+  const known = knownPatterns.get(source);
+  if (known) return known;
+  const pattern = readPattern(source);
+  // A root's inflections come from the tagger's models, which reading the pattern loads: not for a snapshot.
+  if (recorder && !namesRoot(pattern as unknown as RootSpec[])) recorder.set(source, pattern);
+  return pattern;
+}
+
+/**
+ * compromise/one reads the syntax as compromise/two does, at a tenth of the cost of loading the
+ * tagger; a `{root}` term ("{transfer}"), which matches every inflection of the root, is read
+ * again by compromise/two, whose models list the inflections.
+ */
+export function readPattern(source: string): CompiledPattern {
   if (!syntaxOnly) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the tagger
     const loaded = require('compromise/one') as typeof nlpOne | { default: typeof nlpOne };

@@ -1,4 +1,7 @@
 import recommendedText from '../../rulebooks/recommended.rulebook.jsonc';
+import builtinPatterns from 'clauseguard:builtin-patterns';
+import { addKnownPatterns } from '../nlp/compromise';
+import { readPatternSnapshot } from '../nlp/patternSnapshot';
 import { compileRulebooks, type CompiledRulebook, type CompileResult } from './compileRulebook';
 import { parseTrustedRulebook, type ParsedRulebook } from './parseRulebook';
 
@@ -13,7 +16,10 @@ let compiled: CompileResult | undefined;
  * general loader's checks, which its tests run instead (see `parseTrustedRulebook`).
  */
 export function recommendedRulebook(): ParsedRulebook {
-  parsed ??= parseTrustedRulebook(RECOMMENDED, recommendedText);
+  if (!parsed) {
+    parsed = parseTrustedRulebook(RECOMMENDED, recommendedText);
+    addKnownPatterns(readPatternSnapshot(builtinPatterns));
+  }
   return parsed;
 }
 
