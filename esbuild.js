@@ -46,6 +46,8 @@ function builtinPatternsPlugin(snapshot) {
 const patternSnapshot = { text: '[]' };
 
 const shared = {
+  // Entry points and outputs are named from the project root, wherever this script is run from.
+  absWorkingDir: __dirname,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -144,7 +146,20 @@ async function main() {
   if (failed) process.exit(1);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+/**
+ * The options every bundle of the project is built with, once the pattern snapshot is taken: for
+ * scripts that bundle parts of it themselves (test/bench/editorPauses.mjs).
+ */
+async function projectBuildOptions() {
+  await takePatternSnapshot();
+  return shared;
+}
+
+module.exports = { projectBuildOptions };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

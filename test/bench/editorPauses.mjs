@@ -15,22 +15,21 @@ import { EDITS, edits } from './typing.mjs';
 
 /** Bundles the editor's review loop and the built-in rulebook into `tempDir` (the extension bundle does not export them). */
 async function bundle(root, tempDir) {
-  const esbuild = createRequire(path.join(root, 'package.json'))('esbuild');
+  const projectRequire = createRequire(path.join(root, 'package.json'));
+  const esbuild = projectRequire('esbuild');
+  // The project's own options: its loaders and the built-in rulebook's pattern snapshot.
+  const options = await projectRequire('./esbuild.js').projectBuildOptions();
   const outfile = path.join(tempDir, 'editor-reviewer.cjs');
   await esbuild.build({
+    ...options,
     stdin: {
       contents: "export { DocumentReviewers } from './src/vscode/reviewer'; export { compiledRecommended } from './src/engine';",
       resolveDir: root,
       loader: 'ts',
     },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
+    minify: false,
+    sourcemap: false,
     outfile,
-    logLevel: 'silent',
-    loader: { '.jsonc': 'text' },
-    mainFields: ['module', 'main'],
   });
   return outfile;
 }
