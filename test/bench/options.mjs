@@ -5,7 +5,8 @@ import path from 'node:path';
 export const USAGE = `Usage: npm run bench -- [options]
   --corpus DIR      contracts to review (default: ../shared/corpus/cuad/contracts from the project root)
   --jobs N          --jobs of the ClauseGuard CLI (default: number of CPUs)
-  --skip-textlint   do not run the textlint comparison (it takes about a minute)
+  --runs N          runs of each corpus figure, taken in turns; the median is reported (default: 3)
+  --skip-textlint   do not run the textlint comparison (about half a minute per run)
   --quick           corpus figures on the first 50 files only (for development)
   --json            print {machine, date, results} as JSON and nothing else on stdout
   --help            this text`;
@@ -15,6 +16,7 @@ export function parseOptions(argv, root) {
   const options = {
     corpus: path.resolve(root, '../shared/corpus/cuad/contracts'),
     jobs: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+    runs: 3,
     skipTextlint: false,
     quick: false,
     json: false,
@@ -33,6 +35,12 @@ export function parseOptions(argv, root) {
         const v = value();
         if (!/^[1-9]\d*$/.test(v)) throw new Error(`--jobs needs a positive whole number; got "${v}".`);
         options.jobs = Number(v);
+        break;
+      }
+      case '--runs': {
+        const v = value();
+        if (!/^[1-9]\d*$/.test(v)) throw new Error(`--runs needs a positive whole number; got "${v}".`);
+        options.runs = Number(v);
         break;
       }
       case '--skip-textlint': options.skipTextlint = true; break;

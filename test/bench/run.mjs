@@ -89,24 +89,32 @@ try {
   const textlint = figure(corpus, 'corpus.textlint.seconds', 'textlint + textlint-rule-prh', 's');
   const floorRatio = figure(corpus, 'corpus.ratio.clauseguard-over-floor', 'ClauseGuard / floor', '×', { op: '<=', value: 4 });
   const textlintRatio = figure(corpus, 'corpus.ratio.textlint-over-clauseguard', 'textlint / ClauseGuard', '×', { op: '>=', value: 10 });
-  progress(`corpus through the ClauseGuard CLI (${files.length} files, --jobs ${options.jobs})`);
-  await attempt([cg, floorRatio, textlintRatio], 'the ClauseGuard CLI', async () => {
-    const result = await runClauseGuard({ root, files, jobs: options.jobs, tempDir });
-    Object.assign(cg, { value: result.ms / 1000, note: `${result.findings} findings; ${result.cpu}` });
-  });
-  progress('corpus through the floor script');
-  await attempt([floor, floorRatio], 'the floor', async () => {
-    const result = await runFloor({ root, rulebook: RULEBOOK, files });
-    Object.assign(floor, { value: result.ms / 1000, note: `${result.matches} vocabulary matches; ${result.cpu}` });
-  });
-  if (options.skipTextlint) {
-    notTaken([textlint, textlintRatio], 'skipped (--skip-textlint)', { failed: false, short: 'skipped' });
-  } else {
-    progress('corpus through textlint (about a minute)');
-    await attempt([textlint, textlintRatio], 'textlint', async () => {
-      const result = await runTextlint({ root, rulebook: RULEBOOK, files, tempDir });
-      Object.assign(textlint, { value: result.ms / 1000, note: `${result.messages} prh reports; ${result.cpu}` });
-    });
+  // Each corpus figure is the median of --runs runs, taken in turns (ClauseGuard, floor, textlint,
+  // then again), so that a slow spell of the machine falls on all three alike.
+  const corpusRuns = [
+    { what: 'the ClauseGuard CLI', row: cg, rows: [cg, floorRatio, textlintRatio], run: () => runClauseGuard({ root, files, jobs: options.jobs, tempDir }), note: (result) => `${result.findings} findings; ${result.cpu}` },
+    { what: 'the floor', row: floor, rows: [floor, floorRatio], run: () => runFloor({ root, rulebook: RULEBOOK, files }), note: (result) => `${result.matches} vocabulary matches; ${result.cpu}` },
+  ];
+  if (options.skipTextlint) notTaken([textlint, textlintRatio], 'skipped (--skip-textlint)', { failed: false, short: 'skipped' });
+  else corpusRuns.push({ what: 'textlint', row: textlint, rows: [textlint, textlintRatio], run: () => runTextlint({ root, rulebook: RULEBOOK, files, tempDir }), note: (result) => `${result.messages} prh reports; ${result.cpu}` });
+  for (let round = 1; round <= options.runs; round++) {
+    for (const measured of corpusRuns) {
+      if (measured.failed) continue;
+      progress(`corpus through ${measured.what}${measured.what === 'textlint' ? ' (about half a minute)' : ''}, run ${round} of ${options.runs}`);
+      measured.failed = true;
+      await attempt(measured.rows, measured.what, async () => {
+        (measured.results ??= []).push(await measured.run());
+        measured.failed = false;
+      });
+    }
+  }
+  for (const { row, results, failed, note } of corpusRuns) {
+    if (failed) continue;
+    const sorted = [...results].sort((a, b) => a.ms - b.ms);
+    const middle = sorted[(sorted.length - 1) >> 1];
+    row.value = (sorted.length % 2 ? middle.ms : (middle.ms + sorted[sorted.length >> 1].ms) / 2) / 1000;
+    const runs = results.map((result) => (result.ms / 1000).toFixed(2)).join(', ');
+    row.note = results.length > 1 ? `median of ${results.length} runs (${runs} s, in order); ${note(middle)}` : note(middle);
   }
   const threads = figure(corpus, 'corpus.engine.two-thread-speedup', 'engine alone: two threads against one', '×');
   progress('the engine alone on one and on two threads (files read first)');
