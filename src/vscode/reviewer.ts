@@ -111,6 +111,9 @@ export class DocumentReviewers {
       started = starting.next();
     }
     const review = started.value;
+    // Setting up the review (the document's own vocabulary, from its definitions) takes a turn of its own on a long agreement.
+    await nextTurn();
+    if (superseded()) return undefined;
     let deadline = performance.now() + this.sliceMs;
     const visible = handlers.visible ?? [];
     let visibleLeft = visible.length ? review.prioritize(visible) : -1;
