@@ -27,8 +27,8 @@ const BUDGET_FLAG = '--interrupt-budget';
 
 /**
  * Sets the inlining and interrupt budgets for this process (worker threads share them), each
- * unless whoever started Node chose one. Only the CLI calls this: the extension runs in VS Code's process, whose flags
- * are not the extension's to change.
+ * unless whoever started Node chose one. Only the CLI calls this: the extension runs in VS Code's
+ * process, whose flags are not the extension's to change.
  */
 export function tuneCompilerForBatchReview(execArgv: readonly string[] = process.execArgv, setFlags: (flags: string) => void = setFlagsFromString): void {
   if (!chosenAtStart(execArgv, INLINE_FLAG)) setFlags(`${INLINE_FLAG}=${INLINE_BUDGET}`);
@@ -40,7 +40,7 @@ export function tuneCompilerForBatchReview(execArgv: readonly string[] = process
  * a function, and the young-generation collections. When there are as many review threads as
  * cores, the helper threads only take turns with the reviews on the same cores, and each turn
  * costs a switch. Measured on the 2-core benchmark machine, corpus with --jobs 2, interleaved
- * runs: CPU of the whole process 6.83 -> 6.55 s, wall time about 5% shorter. With a core to
+ * runs: CPU of the whole process 6.89 -> 6.72 s, wall time 4% shorter (median). With a core to
  * spare (one review thread on two cores), the helpers run beside the review, so this is only
  * for runs that fill the cores. Both flags take effect when set at run time; the collector's
  * other helpers (marking, sweeping) must not be changed once the process runs.
