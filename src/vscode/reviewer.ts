@@ -104,16 +104,22 @@ export class DocumentReviewers {
     const input = inputFor(owner, current);
     // Parsing a whole document (the first time) pauses between its stages, each a slice's worth on a long agreement: yield at each.
     const starting = owner.reviewer.startInSteps(input, { disabledRules: options.disabledRules, includeProtective: options.includeProtective, perspective: options.perspective });
+    let turnStarted = performance.now();
     let started = starting.next();
     while (!started.done) {
       await nextTurn();
       if (superseded()) return undefined;
+      turnStarted = performance.now();
       started = starting.next();
     }
     const review = started.value;
-    // Setting up the review (the document's own vocabulary, from its definitions) takes a turn of its own on a long agreement.
-    await nextTurn();
-    if (superseded()) return undefined;
+    // Setting up the review (the document's own vocabulary, from its definitions) can take a slice's
+    // worth on a long agreement being opened: then the first slice waits for a turn of its own. An
+    // edit's review, whose setup is quick, goes on without one.
+    if (performance.now() - turnStarted > this.sliceMs) {
+      await nextTurn();
+      if (superseded()) return undefined;
+    }
     let deadline = performance.now() + this.sliceMs;
     const visible = handlers.visible ?? [];
     let visibleLeft = visible.length ? review.prioritize(visible) : -1;
