@@ -13,7 +13,8 @@ let compiled: CompileResult | undefined;
 
 /**
  * The built-in rulebook as parsed text: the same format as teams' rulebooks, read without the
- * general loader's checks, which its tests run instead (see `parseTrustedRulebook`).
+ * general loader's checks, which its tests run instead (see `parseTrustedRulebook`). Its patterns,
+ * read at build time, become known to parseMatch, so compiling it reads none of them again.
  */
 export function recommendedRulebook(): ParsedRulebook {
   if (!parsed) {

@@ -12,5 +12,6 @@ import { parseTrustedRulebook } from './parseRulebook';
  * reading, as patterns are known by their source.
  */
 export function builtinPatternSnapshot(): string {
+  // Parsed here rather than by recommendedRulebook(), which makes a bundled snapshot known: every pattern must be read.
   return writePatternSnapshot(recordPatterns(() => compileRulebooks([parseTrustedRulebook(RECOMMENDED, recommendedText)])));
 }
