@@ -60,6 +60,31 @@ describe('ChunkedText', () => {
     }
   });
 
+  it('knows a needle found nowhere is still nowhere after a splice, unless the splice brings it in', () => {
+    let chunked = ChunkedText.of('x'.repeat(20000) + '<!' + 'y'.repeat(20000));
+    assert.equal(chunked.includes('<!--'), false);
+    // Typed in the middle of the needle's place: "<!" + "--" meet across the cut.
+    chunked = chunked.splice(20002, 20002, '--');
+    assert.equal(chunked.includes('<!--'), true);
+    assert.equal(chunked.lastIndexOf('<!--', 30000), 20000);
+    chunked = chunked.splice(20002, 20004, '');
+    assert.equal(chunked.includes('<!--'), false);
+    assert.equal(chunked.lastIndexOf('<!--'), -1);
+    // A deletion that joins the two halves of a needle.
+    chunked = chunked.splice(20002, 20002, 'zz--');
+    assert.equal(chunked.includes('<!--'), false);
+    chunked = chunked.splice(20002, 20004, '');
+    assert.equal(String(chunked).includes('<!--'), true);
+    assert.equal(chunked.includes('<!--'), true);
+    // Far from the needle's place, an edit leaves what is known as it was.
+    let clean = ChunkedText.of(DRAFT.replaceAll('clauseguard-', ''));
+    assert.equal(clean.includes('clauseguard-'), false);
+    for (let edit = 0; edit < 50; edit++) clean = clean.splice(edit * 97, edit * 97 + 3, 'abc');
+    assert.equal(clean.includes('clauseguard-'), false);
+    clean = clean.splice(5000, 5000, '<!-- clauseguard-disable-next-line -->');
+    assert.equal(clean.includes('clauseguard-'), true);
+  });
+
   it('leaves the text it was made from as it was', () => {
     const before = ChunkedText.of(DRAFT);
     const after = before.splice(100, 200, 'REPLACED');

@@ -19,6 +19,9 @@ export interface TextSource {
 /** Chunks are cut to about this many characters; an edit copies one or two of them. */
 const CHUNK = 8192;
 
+/** How many absent needles a text remembers (see `ChunkedText.absent`). */
+const MAX_ABSENT_NEEDLES = 16;
+
 /**
  * A long text kept as consecutive chunks, so that replacing a stretch of it copies only the
  * chunks the stretch touches and shares the others with the text it was made from. Reads by
@@ -28,6 +31,12 @@ const CHUNK = 8192;
 export class ChunkedText implements TextSource {
   private whole: string | undefined;
   private lastChunk = 0;
+  /**
+   * Needles `includes` found nowhere in this text. A splice hands on those its own stretch does
+   * not bring in, so the same question asked of every version of an edited document (is there a
+   * suppression comment, an HTML comment?) reads the edit, not the whole text again.
+   */
+  private absent: Set<string> | undefined;
 
   private constructor(
     private readonly chunks: readonly string[],
@@ -62,7 +71,15 @@ export class ChunkedText implements TextSource {
     if (middle.length > 2 * CHUNK) for (let at = 0; at < middle.length; at += CHUNK) pieces.push(middle.slice(at, at + CHUNK));
     else if (middle.length) pieces.push(middle);
     const chunks = this.chunks.slice(0, first).concat(pieces, this.chunks.slice(Math.min(last + 1, this.chunks.length)));
-    return new ChunkedText(chunks, startsOf(chunks));
+    const spliced = new ChunkedText(chunks, startsOf(chunks));
+    if (this.absent) {
+      for (const needle of this.absent) {
+        // An occurrence the old text did not have overlaps the replacement (or, when that is empty, spans the cut).
+        const near = spliced.slice(Math.max(0, start - needle.length + 1), start + replacement.length + needle.length - 1);
+        if (!near.includes(needle)) spliced.rememberAbsent(needle);
+      }
+    }
+    return spliced;
   }
 
   charCodeAt(index: number): number {
@@ -87,13 +104,26 @@ export class ChunkedText implements TextSource {
   }
 
   includes(needle: string): boolean {
-    if (this.whole !== undefined) return this.whole.includes(needle);
+    if (this.absent?.has(needle)) return false;
+    const found = this.whole !== undefined ? this.whole.includes(needle) : this.searchChunks(needle);
+    if (!found) this.rememberAbsent(needle);
+    return found;
+  }
+
+  private searchChunks(needle: string): boolean {
     if (!needle) return true;
     for (let i = 0; i < this.chunks.length; i++) if (this.chunks[i].includes(needle) || this.acrossEdge(i, needle) >= 0) return true;
     return false;
   }
 
+  /** Remembers a needle found nowhere; the engine asks about a handful, so a few are kept at most. */
+  private rememberAbsent(needle: string): void {
+    this.absent ??= new Set();
+    if (this.absent.size < MAX_ABSENT_NEEDLES) this.absent.add(needle);
+  }
+
   lastIndexOf(needle: string, from = Infinity): number {
+    if (this.absent?.has(needle)) return -1;
     if (this.whole !== undefined) return this.whole.lastIndexOf(needle, from);
     const start = Math.min(Math.max(Math.trunc(from) || 0, 0), Math.max(0, this.length - needle.length));
     if (!needle) return start;
