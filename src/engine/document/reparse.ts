@@ -167,7 +167,8 @@ function reachesFar(text: TextSource, regionStart: number, regionEnd: number, fi
   const from = oldLines[Math.max(0, firstLine - 1)].start;
   const near = text.slice(from, Math.min(text.length, regionEnd + 200));
   if (FAR_REACHING.some((marker) => near.includes(marker))) return true;
-  // Inside a comment opened before the region? Most contracts have no comment at all, which an edited text knows without reading it again (see ChunkedText).
+  // Inside a comment opened before the region? Most contracts have no comment at all, which an
+  // edited text knows without reading it again (see ChunkedText).
   const opened = text.includes('<!--') ? text.lastIndexOf('<!--', regionStart) : -1;
   return opened >= 0 && text.lastIndexOf('-->', regionStart) < opened;
 }
