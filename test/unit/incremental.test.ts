@@ -280,6 +280,30 @@ describe('createIncrementalReviewer', () => {
     assert.ok(inClause2(second.findings).includes('tt/data-to-authorities-on-demand'), inClause2(second.findings).join(', '));
   });
 
+  it('honours a suppression comment typed one key at a time, and drops it when it is broken again', () => {
+    // The draft has no suppression comment: each keystroke's review knows that from the edit alone
+    // (see ChunkedText). A line comment, as in a `contract` file: an HTML comment has every
+    // keystroke near it parse the whole text again.
+    assert.ok(!DRAFT.includes('clauseguard-'));
+    const line = DRAFT.indexOf('4.1 Transfer on Request.');
+    const directive = '%% clauseguard-disable-next-line tt/transfer-on-request\n';
+    const reviewer = createIncrementalReviewer(rulebook);
+    let text = DRAFT;
+    const flagged = (findings: ReturnType<typeof analyze>['findings']) => findings.some((finding) => finding.ruleId === 'tt/transfer-on-request');
+    assert.ok(flagged(reviewer.review(text).findings));
+    for (let at = 0; at < directive.length; at++) {
+      text = text.slice(0, line + at) + directive[at] + text.slice(line + at);
+      const result = reviewer.review([{ offset: line + at, length: 0, text: directive[at] }]);
+      assert.deepEqual(result.findings, analyze(text, rulebook).findings, `after typing ${JSON.stringify(directive.slice(0, at + 1))}`);
+    }
+    assert.ok(!flagged(reviewer.review([]).findings), 'the finished comment suppresses the finding');
+    const dash = line + directive.indexOf('guard-') + 5;
+    text = text.slice(0, dash) + text.slice(dash + 1);
+    const broken = reviewer.review([{ offset: dash, length: 1, text: '' }]);
+    assert.deepEqual(broken.findings, analyze(text, rulebook).findings);
+    assert.ok(flagged(broken.findings), 'a broken comment suppresses nothing');
+  });
+
   it('gives the same findings in slices as in one go, and after a reset', () => {
     const reviewer = createIncrementalReviewer(rulebook);
     reviewer.review(DRAFT);
