@@ -60,6 +60,23 @@ describe('pattern matcher', () => {
     assert.deepEqual(matches('source code', 'source code and source code'), ['source code', 'source code']);
   });
 
+  it('finds a group of several-word choices at every token one of its choices starts on', () => {
+    assert.deepEqual(matches('(invention assignment|assignment agreement) form', 'sign the invention assignment form and the assignment agreement form'), [
+      'invention assignment form',
+      'assignment agreement form',
+    ]);
+    // A group that may be absent, or whose choice may begin with an optional word, can start anywhere.
+    assert.deepEqual(matches('(invention assignment|assignment)? agreement', 'this agreement and the invention assignment agreement'), ['agreement', 'invention assignment agreement']);
+    assert.deepEqual(matches('(the? source code|know how) escrow', 'in the source code escrow, source code escrow and know how escrow'), [
+      'the source code escrow',
+      'source code escrow',
+      'know how escrow',
+    ]);
+    // A choice may begin with a negated word: any token but that one.
+    assert.deepEqual(matches('(!not assign|transfer) rights', 'shall not assign rights, may transfer rights, will assign rights'), ['transfer rights', 'will assign rights']);
+    assert.deepEqual(matches('(very good|good)+ idea', 'a very good good idea'), ['very good good idea']);
+  });
+
   it('stops reading a sentence once a pattern has taken its step budget, so no pattern can hang a review', () => {
     // Each start in the run of 300 tries every split of it between the three repetitions before failing.
     const sentence = `${Array.from({ length: 300 }, () => 'very').join(' ')} x very very very end`;

@@ -99,10 +99,12 @@ export function findPatternMatches(tokens: Token[], pattern: CompiledPattern): T
   const matches: TokenSpan[] = [];
   const first = specs[0];
   const firstIsOneToken = first !== undefined && isOnce(first);
+  const firstStartsWithOneToken = first !== undefined && !firstIsOneToken && startsWithOneToken(first);
   const lastStart = first?.start ? 0 : tokens.length - 1;
   for (let start = 0; start <= lastStart; start++) {
     // Most starts fail on the first term; test it before any bookkeeping.
     if (firstIsOneToken && !matchesOneToken(first, tokens[start])) continue;
+    if (firstStartsWithOneToken && !anyChoiceMatches(first.choices!, tokens[start])) continue;
     const end = matchSequence(tokens, specs, 0, start, state);
     if (state.steps > STEP_BUDGET) break;
     if (end > start) {
@@ -133,6 +135,23 @@ function isOneTokenGroup(spec: TermSpec): boolean {
 /** A term or one-token group that occurs exactly once. */
 function isOnce(spec: TermSpec): boolean {
   return isSimple(spec) || (!spec.optional && !spec.greedy && spec.min === undefined && spec.max === undefined && isOneTokenGroup(spec));
+}
+
+const startsWithOneTokenCache = new WeakMap<TermSpec, boolean>();
+
+/**
+ * A group that occurs at least once and whose every choice begins with one plain term, such as
+ * "(invention assignment|assignment agreement)": a match of it can only start on a token that
+ * one of those first terms accepts. Testing that first spares the search of every choice at
+ * every other token, which was most of the matching work for such patterns.
+ */
+function startsWithOneToken(spec: TermSpec): boolean {
+  let known = startsWithOneTokenCache.get(spec);
+  if (known === undefined) {
+    known = !!spec.choices && spec.operator !== 'and' && !spec.negative && !spec.anything && bounds(spec)[0] >= 1 && spec.choices.every((choice) => choice.length > 0 && isSimple(choice[0]));
+    startsWithOneTokenCache.set(spec, known);
+  }
+  return known;
 }
 
 /** Whether one token satisfies a term or a one-token group, with the term's negation applied. */
