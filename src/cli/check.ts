@@ -41,7 +41,6 @@ export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
   const startWorkers = (parsed: ParsedRulebook[]): void => {
     if (useWorkers) pool = workerPool(workerScript, workers, parsed, args, handsFilesAhead);
   };
-  let closing: Promise<void> | undefined;
   try {
     const { rulebook, problems } = await loadRulebooks(args.rulebooks, io.cwd, { beforeCompile: startWorkers });
     printProblems(problems.filter((problem) => problem.severity === 'warning'), io.stderr);
@@ -61,8 +60,6 @@ export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
       if (showProgress) io.stderr(`\rReviewed ${done}/${expanded.files.length} ${relative(io.cwd, file).slice(-60)}\u001b[K`);
     };
     const reviewed = pool ? await reviewHereAndOnWorkers(expanded.files, sizes, pool, workers, handsFilesAhead, rulebook, args, progress) : reviewInProcess(expanded.files, rulebook, args, progress);
-    // Nothing is left for the workers: they stop (tens of ms each) while the report is rendered and written.
-    closing = pool?.close();
     for (const [index, outcome] of reviewed.entries()) {
       const shown = displayPath(expanded.files[index], io.cwd);
       if ('skipped' in outcome) {
@@ -74,7 +71,9 @@ export async function runCheck(args: CliArguments, io: CliIo): Promise<number> {
     io.stdout(render(results, args, io, rulebook));
     return exitCode || findingsExitCode(results, args);
   } finally {
-    await (closing ?? pool?.close());
+    // Only once the report is out: a worker's heap torn down beside this thread (some 30 ms) slowed
+    // rendering and writing the corpus report from about 60 to over 100 ms.
+    await pool?.close();
   }
 }
 
