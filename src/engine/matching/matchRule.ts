@@ -48,8 +48,7 @@ export function matchRule(rule: CompiledSentenceRule, context: SentenceContext):
   const fallbackIndex = allSpans.findIndex((spans) => spans.length > 0);
   let anchors = anchorIndex >= 0 ? allSpans[anchorIndex] : fallbackIndex >= 0 ? allSpans[fallbackIndex] : conditionCueSpans(rule, context);
   if (!anchors.length) {
-    const anySpan = rule.any.map((condition) => conditionSpans(condition, context)).find((spans) => spans && spans.length);
-    anchors = anySpan ?? [{ first: 0, last: Math.max(0, context.facts.doc.tokens.length - 1) }];
+    anchors = firstSpans(rule.any, context) ?? [{ first: 0, last: Math.max(0, context.facts.doc.tokens.length - 1) }];
   }
   if (context.ownFrom > 0) anchors = [...anchors.filter((anchor) => anchor.first >= context.ownFrom), ...anchors.filter((anchor) => anchor.first < context.ownFrom)];
   for (const anchor of anchors) {
@@ -143,6 +142,15 @@ function holds(condition: CompiledCondition, context: SentenceContext, reading: 
     default:
       return (conditionSpans(condition, context)?.length ?? 0) > 0;
   }
+}
+
+/** The spans of the first of `conditions` that has any. */
+function firstSpans(conditions: readonly CompiledCondition[], context: SentenceContext): TokenSpan[] | undefined {
+  for (const condition of conditions) {
+    const spans = conditionSpans(condition, context);
+    if (spans?.length) return spans;
+  }
+  return undefined;
 }
 
 /**

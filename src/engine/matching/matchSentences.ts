@@ -126,8 +126,13 @@ interface SentenceWords {
   /** What the rulebook knows of each word: its look-up forms, the requirements it meets. */
   lookups: WordLookup[];
   hits: ConceptHit[];
-  /** The parsed sentence, with and without the tagger, kept for a lead-in that several items share. */
-  docs?: Map<boolean, SentenceDoc>;
+  /**
+   * The parsed sentence, with and without the tagger, kept for a lead-in that several items share.
+   * Present from the start (undefined until needed), so that every reading has one shape: added
+   * later, it changed the object's hidden class under optimised code that reads `words`, which
+   * V8 then threw away and compiled again.
+   */
+  docs: Map<boolean, SentenceDoc> | undefined;
 }
 
 /** Lead-ins read once per document, whatever the number of their items. */
@@ -152,7 +157,7 @@ function leadInDoc(document: ContractDocument, reading: SentenceWords, leadIn: S
 
 function readSentence(document: ContractDocument, rulebook: CompiledRulebook, vocabulary: DocumentVocabulary, sentence: Sentence): SentenceWords {
   const { words, lookups } = rulebook.wordLookups.read(document.analysis, sentence.start, sentence.end);
-  return { words, lookups, hits: readableHits(conceptHits(rulebook, vocabulary, words, lookups), rulebook, document.analysis, sentence) };
+  return { words, lookups, hits: readableHits(conceptHits(rulebook, vocabulary, words, lookups), rulebook, document.analysis, sentence), docs: undefined };
 }
 
 /** The conditions of a lead-in and its item together; the item's own cue wins where both state one. */
