@@ -47,6 +47,35 @@ describe('document text', () => {
     });
   });
 
+  describe('running headers', () => {
+    const page = (header: string, body: string): string => `${header}\n\n${body}\n`;
+
+    it('are blanked when they repeat with other page numbers and other runs of white space', () => {
+      const text = [
+        page('Acme Corp - License Agreement   Page 1', 'Licensee shall pay the fee.'),
+        page('ACME CORP -\tLicense  Agreement Page 2', 'Licensor shall deliver the goods.'),
+        page('Acme Corp  -  License Agreement \t Page 13', 'Either party may terminate.'),
+      ].join('\n');
+      assert.deepEqual(sentencesOf(text), ['Licensee shall pay the fee.', 'Licensor shall deliver the goods.', 'Either party may terminate.']);
+    });
+
+    it('are kept when their words differ, not only their white space', () => {
+      const text = [
+        page('Acme Corp License Agreement', 'Licensee shall pay the fee.'),
+        page('Acme Corp  License Agreement', 'Licensor shall deliver the goods.'),
+        page('Acme Corp Licence Agreement', 'Either party may terminate.'),
+      ].join('\n');
+      assert.deepEqual(sentencesOf(text), [
+        'Acme Corp License Agreement',
+        'Licensee shall pay the fee.',
+        'Acme Corp  License Agreement',
+        'Licensor shall deliver the goods.',
+        'Acme Corp Licence Agreement',
+        'Either party may terminate.',
+      ]);
+    });
+  });
+
   it('reads numbered headings and their clauses the same with each kind of line break', () => {
     for (const lineBreak of ['\n', '\r\n', '\r']) {
       const text = ['1. Grant', 'Licensor grants a licence.', '', '2. Fees', 'Licensee pays the fees.'].join(lineBreak);

@@ -103,10 +103,19 @@ function withPrecedingPageNumber(text: TextSource, span: Span): Span {
   return { start: span.start - before.length + match.index + match[0].indexOf(match[1]), end: span.end };
 }
 
-/** Digits vary from page to page in running headers ("Page 3", "Source: ..., 2/27/2020"). */
+/**
+ * Digits vary from page to page in running headers ("Page 3", "Source: ..., 2/27/2020"), and
+ * runs of white space become one space.
+ */
 function lineKey(content: string): string {
-  return content.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+  return content.trim().toLowerCase().replace(/\d+/g, '#').replace(WIDE_SPACE, ' ');
 }
+
+/**
+ * The runs of white space that are not already a single space: every line has single spaces, and
+ * replacing each by itself (`/\s+/g`) built a new string for every line of every contract.
+ */
+const WIDE_SPACE = /(?: \s|[^\S ])\s*/g;
 
 export function countKeys(keys: (string | undefined)[]): Map<string, number> {
   const counts = new Map<string, number>();
