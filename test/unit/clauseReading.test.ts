@@ -93,6 +93,14 @@ describe('reading clauses', () => {
     );
   });
 
+  it('does not read the title of a cross-reference as what the sentence does', () => {
+    const builtIn = compiledRecommended();
+    const sentenceRules = (text: string): string[] => analyze(text, builtIn).findings.filter((finding) => !finding.ruleId.startsWith('tt/missing')).map((finding) => finding.ruleId);
+    assert.deepEqual(sentenceRules('The Licensee shall deliver the materials described in Section 4 (Source Code Escrow).'), []);
+    assert.deepEqual(sentenceRules('The Licensee shall deliver the materials described in Sections 4(a) [Source Code Escrow].'), []);
+    assert.deepEqual(sentenceRules('The Licensee shall deliver the materials described in Section 4 (source code escrow).'), ['tt/source-code-delivery']);
+  });
+
   it('gives a defined term the tags of the head of its definition only', () => {
     const text = '"Licensed Product" means any product that incorporates the technology.\n\nLicensee shall deliver the Licensed Product to Licensor.';
     assert.deepEqual(flagged(rulebook, text), []);
