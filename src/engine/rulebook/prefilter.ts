@@ -176,7 +176,10 @@ export function meetsRequirements(requirements: Requirement[], met: MetRequireme
   return true;
 }
 
-/** Whether any of `groups` is met. A loop rather than `some` with an arrow: asked for nearly every rule of every sentence, that allocated a closure each time. */
+/**
+ * Whether any of `groups` is met. A loop rather than `some` with an arrow: asked for nearly every
+ * rule of every sentence, that allocated a closure each time.
+ */
 function someGroupMet(groups: Requirement[][], met: MetRequirements, hasCondition: (kind: ConditionKind) => boolean): boolean {
   for (let i = 0; i < groups.length; i++) if (meetsRequirements(groups[i], met, hasCondition)) return true;
   return false;
