@@ -52,6 +52,34 @@ describe('loading team rulebooks', () => {
     assert.ok(findings.some((finding) => finding.ruleId === 'tt/source-code-delivery'), 'built-in rules still apply');
   });
 
+  it('reads a section condition against the headings of every section around the sentence', async () => {
+    const contract = [
+      'ARTICLE 1',
+      'TECHNOLOGY TRANSFER',
+      '',
+      '1.1 Delivery. The Supplier shall deliver the master cell bank to the Customer.',
+      '',
+      '1.2 Records. The Supplier shall keep records.',
+      '',
+      'ARTICLE 2',
+      'SUPPLY',
+      '',
+      '2.1 Delivery. The Supplier shall deliver the master cell bank to the Customer.',
+    ].join('\n');
+    /** The lines where the rule finds the cell line handed over, when its sentence must lie in a section headed by one of `words`. */
+    const linesFoundIn = async (words: string[]): Promise<number[]> => {
+      const rule = { ...RULE, match: { ...RULE.match, all: [...RULE.match.all, { section: words }] } };
+      const text = `{ "vocabulary": ${json(VOCABULARY)}, "rules": [${json(rule)}] }`;
+      const result = await loadRulebooks(['/team/rulebook.json'], memoryHost({ '/team/rulebook.json': text }));
+      assert.deepEqual(result.problems, []);
+      const findings = analyze(contract, result.rulebook!).findings.filter((finding) => finding.ruleId === RULE.id);
+      return findings.map((finding) => finding.range.start.line + 1);
+    };
+    assert.deepEqual(await linesFoundIn(['transfer']), [4], "the article's heading holds for its numbered sections, and ends with the article");
+    assert.deepEqual(await linesFoundIn(['delivery']), [4, 11], "a numbered section's own run-in heading holds too");
+    assert.deepEqual(await linesFoundIn(['records']), [], "a sibling section's heading does not");
+  });
+
   it('reports a syntax error at its line and column', async () => {
     const problems = await problemsOf({ '/team/rulebook.json': '{\n  "rules": [\n    { "id": "team/x" "category": "grant-back" }\n  ]\n}\n' });
     assert.deepEqual(problems, ['team/rulebook.json:3:22 error: JSON syntax error: comma expected.']);

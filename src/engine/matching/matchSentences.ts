@@ -187,21 +187,20 @@ export function sectionTitlesOf(document: ContractDocument, sentence: Sentence):
 /**
  * For each section, the titles of the sections that contain its start (itself included),
  * outermost first: sections nest, so these are the sections around any clause it is the
- * innermost section of.
+ * innermost section of. A section's list is the list of the innermost section still open at its
+ * start, with its own title added, so each is built from that one's in a single step.
  */
 function titlesBySection(document: ContractDocument): string[] {
+  const sections = document.sections;
   const titles: string[] = [];
   const open: number[] = [];
-  document.sections.forEach((section, index) => {
-    while (open.length && document.sections[open[open.length - 1]].end <= section.start) open.pop();
+  for (let index = 0; index < sections.length; index++) {
+    const start = sections[index].start;
+    while (open.length && sections[open[open.length - 1]].end <= start) open.pop();
+    const around = open.length ? titles[open[open.length - 1]] : '';
+    const own = sections[index].title?.toLowerCase() ?? '';
+    titles.push(around && own ? `${around} | ${own}` : around || own);
     open.push(index);
-    titles.push(
-      open
-        .map((at) => document.sections[at].title)
-        .filter((title): title is string => Boolean(title))
-        .map((title) => title.toLowerCase())
-        .join(' | '),
-    );
-  });
+  }
   return titles;
 }
