@@ -88,6 +88,29 @@ describe('word lookups', () => {
     assert.equal(lookups[4], rulebook.wordLookups.get('assigns'));
   });
 
+  it('tells apart words whose letters hash alike, and keeps thousands of words of any length apart', () => {
+    // "c0" and "an" have the same hash (99 * 31 + 48 = 97 * 31 + 110): only their letters differ.
+    const { words, lookups } = rulebook.wordLookups.read('c0 an AN C0 an', 0, 14);
+    assert.deepEqual(
+      words.map((word) => word.normal),
+      ['c0', 'an', 'an', 'c0', 'an'],
+    );
+    assert.notEqual(lookups[0], lookups[1]);
+    assert.deepEqual(lookups, ['c0', 'an', 'an', 'c0', 'an'].map((normal) => rulebook.wordLookups.get(normal)));
+    // Enough distinct words, one of them longer than all the others together, that every table grows.
+    const many = Array.from({ length: 6000 }, (_, index) => `W${index.toString(36)}x${'y'.repeat(index % 40)}`);
+    many.push('Z'.repeat(20_000));
+    const text = many.join(' ');
+    for (let pass = 0; pass < 2; pass++) {
+      const read = rulebook.wordLookups.read(text, 0, text.length);
+      assert.deepEqual(
+        read.words.map((word) => word.normal),
+        many.map((word) => word.toLowerCase()),
+      );
+      assert.ok(read.lookups.every((lookup, index) => lookup === rulebook.wordLookups.get(read.words[index].normal)));
+    }
+  });
+
   it('reads the rule through them: plural and possessive forms still match', () => {
     const { findings } = analyze("Licensee shall assign the technologies and Licensor's licences.", rulebook);
     assert.deepEqual(findings.map((finding) => finding.ruleId), ['test/assign-tech']);
