@@ -62,6 +62,20 @@ const shared = {
   plugins: [problemMatcherPlugin, builtinPatternsPlugin(patternSnapshot)],
 };
 
+/**
+ * The CLI and its review threads load compromise only when a rulebook needs it (a team rule
+ * that names a part of speech, or a pattern the build did not read ahead), so they require it
+ * from files of its own beside them instead of carrying its half a megabyte in their bundles:
+ * every thread then reads and parses half as much before its first review. The extension's
+ * bundle keeps it inside (it must stand alone in the .vsix, and loads it lazily as it is).
+ */
+const compromiseBesidePlugin = {
+  name: 'compromise-beside',
+  setup(build) {
+    build.onResolve({ filter: /^compromise\/(one|two)$/ }, (args) => ({ path: `./compromise-${args.path.slice('compromise/'.length)}.js`, external: true }));
+  },
+};
+
 /** Every `*.test.ts` below `dir`, bundled one by one so mocha can load them as files. */
 function testEntries(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -72,8 +86,10 @@ function testEntries(dir) {
 
 const builds = [
   { ...shared, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...shared, entryPoints: ['src/workers/reviewWorker.ts'], outfile: 'dist/worker.js' },
+  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...shared.plugins, compromiseBesidePlugin] },
+  { ...shared, entryPoints: ['src/workers/reviewWorker.ts'], outfile: 'dist/worker.js', plugins: [...shared.plugins, compromiseBesidePlugin] },
+  { ...shared, entryPoints: ['node_modules/compromise/builds/one/compromise-one.cjs'], outfile: 'dist/compromise-one.js' },
+  { ...shared, entryPoints: ['node_modules/compromise/builds/two/compromise-two.cjs'], outfile: 'dist/compromise-two.js' },
   { ...shared, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.js' },
   // The engine must also build for a browser worker: no Node built-ins may creep in.
   { ...shared, entryPoints: ['src/engine/index.ts'], outfile: 'dist/engine.browser.js', platform: 'browser', format: 'esm' },

@@ -211,6 +211,39 @@ describe('clauseguard check on many files', () => {
   });
 });
 
+describe('clauseguard check with a rule that reads parts of speech', () => {
+  it('loads compromise from beside its bundle in every review thread', function () {
+    this.timeout(60_000);
+    // The CLI's bundles leave compromise out and require it from dist/ when a rulebook needs its tagger.
+    const directory = mkdtempSync(join(tmpdir(), 'clauseguard-tagger-'));
+    const rule = {
+      id: 'acme/secret-handed-over',
+      category: 'disclosure-demand',
+      severity: 'error',
+      title: 'Secret handed over',
+      message: 'A secret must be handed over.',
+      explanation: 'Our formulas are trade secrets.',
+      citation: 'Team position.',
+      // #Adjective and #Noun are compromise's tags, not vocabulary: the rule needs the tagger.
+      match: { all: [{ pattern: 'deliver the #Adjective #Noun to' }], negated: false, modality: ['obligation'] },
+      examples: { match: ['The Supplier shall deliver the secret formula to the Customer.'], noMatch: [] },
+    };
+    const rulebook = join(directory, 'pos.rulebook.json');
+    writeFileSync(rulebook, JSON.stringify({ name: 'pos-test', rules: [rule] }));
+    // Enough files that the worker is handed some while it starts (see FILES_TO_HAND_AHEAD).
+    for (let index = 0; index < 30; index++) writeFileSync(join(directory, `draft-${String(index).padStart(2, '0')}.md`), `# Supply ${index}\n\nThe Supplier shall deliver the secret formula to the Customer.\n`);
+    try {
+      const result = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'check', '--format', 'json', '--jobs', '2', '--rulebook', rulebook, directory], { encoding: 'utf8' });
+      assert.equal(result.status, 1, result.stderr);
+      const report = JSON.parse(result.stdout) as { files: { path: string; findings: { ruleId: string }[] }[] };
+      assert.equal(report.files.length, 30);
+      for (const file of report.files) assert.ok(file.findings.some((finding) => finding.ruleId === rule.id), `${file.path}: ${JSON.stringify(file.findings.map((finding) => finding.ruleId))}`);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('clauseguard writing into a pipe', () => {
   it('ends quietly, with the exit code of the review, when the reader closes the pipe early (| head)', async function () {
     this.timeout(30_000);
