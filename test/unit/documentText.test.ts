@@ -47,6 +47,38 @@ describe('document text', () => {
     });
   });
 
+  describe('lead-ins of numbered items', () => {
+    /** Each sentence's first words and the first words of its lead-in, if it has one. */
+    function leadIns(text: string): [string, string | null][] {
+      const document = parseDocument(text);
+      const start = (index: number): string => document.analysisText.slice(document.sentences[index].start, document.sentences[index].end).split(' ').slice(0, 2).join(' ');
+      return document.sentences.map((sentence, index) => [start(index), sentence.leadIn === undefined ? null : start(sentence.leadIn)]);
+    }
+
+    it('gives the items after a colon, a dash or an em dash the sentence before them, white space after it or not', () => {
+      for (const ending of [':', ':  ', ' -', ' \u2014']) {
+        assert.deepEqual(leadIns(`The Licensee shall${ending}\n\n(a) deliver the manuals.\n\n(b) pay the fees.`), [
+          ['The Licensee', null],
+          ['deliver the', 'The Licensee'],
+          ['pay the', null],
+        ], JSON.stringify(ending));
+      }
+    });
+
+    it('goes on past an item that ends with a semicolon, a comma, "and" or "or" as a word', () => {
+      const text = 'Each Party shall:\n\n(a) keep records;\n\n(b) train staff, and\n\n(c) pay or\n\n(d) give the husband\n\n(e) report.';
+      assert.deepEqual(leadIns(text), [
+        ['Each Party', null],
+        ['keep records;', 'Each Party'],
+        ['train staff,', 'Each Party'],
+        ['pay or', 'Each Party'],
+        ['give the', 'Each Party'],
+        ['report.', null],
+      ]);
+      assert.deepEqual(leadIns('Each Party shall:\n\n(a) keep records.\n\n(b) report.').map(([, leadIn]) => leadIn), [null, 'Each Party', null]);
+    });
+  });
+
   describe('running headers', () => {
     const page = (header: string, body: string): string => `${header}\n\n${body}\n`;
 

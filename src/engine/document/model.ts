@@ -1,7 +1,7 @@
 import { LineIndex } from '../text/lineIndex';
 import type { TextSource } from '../text/chunkedText';
 import { trimSpan, type Span } from '../text/spans';
-import { buildAnalysisText } from './analysisText';
+import { buildAnalysisText, isJsWhiteSpace } from './analysisText';
 import { groupBlocks, type LayoutBlock } from './clauses';
 import type { RawLine } from './lines';
 import { definedTermsOf, findDefinitionMatches, type DefinedTerm, type DefinitionMatches } from './definedTerms';
@@ -251,10 +251,32 @@ function movedSentence(old: Sentence, delta: number): SentenceReading {
 function nextLeadIn(analysisText: TextSource, block: LayoutBlock, sentences: Sentence[], current: number | undefined): number | undefined {
   const last = sentences[sentences.length - 1];
   if (!last || block.isHeading) return undefined;
-  const tail = analysisText.slice(Math.max(last.start, last.end - 6), last.end).trimEnd();
-  if (/[:\u2014-]$/.test(tail)) return last.index;
-  if (current !== undefined && block.enumerator && /(?:[;,]|\b(?:and|or))$/.test(tail)) return current;
-  return undefined;
+  // The sentence's last few characters without trailing white space, read by character code:
+  // this runs for every block of every parse and of every edit, and slicing made two strings each time.
+  const from = Math.max(last.start, last.end - LEAD_IN_TAIL);
+  let end = last.end;
+  while (end > from && isJsWhiteSpace(analysisText.charCodeAt(end - 1))) end--;
+  if (end === from) return undefined;
+  const final = analysisText.charCodeAt(end - 1);
+  if (final === 0x3a || final === 0x2014 || final === 0x2d) return last.index; // ":", "—", "-": a list follows
+  const continues = final === 0x3b || final === 0x2c || endsWithWord(analysisText, from, end, 'and') || endsWithWord(analysisText, from, end, 'or'); // ";", ",", "and", "or"
+  return current !== undefined && block.enumerator && continues ? current : undefined;
+}
+
+/** Characters at the end of a sentence that say whether a list follows it (or goes on after it). */
+const LEAD_IN_TAIL = 6;
+
+/** Whether `[from, end)` ends with `word` as a whole word (`\bword$`; `from` counts as a boundary). */
+function endsWithWord(text: TextSource, from: number, end: number, word: string): boolean {
+  const start = end - word.length;
+  if (start < from) return false;
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+  return start === from || !isRegExpWordChar(text.charCodeAt(start - 1));
+}
+
+/** A character of `\w`: ASCII letter, digit or underscore. */
+function isRegExpWordChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 }
 
 function innermostSection(sections: Section[], cursor: number, offset: number): number | undefined {
