@@ -101,6 +101,17 @@ describe('reading clauses', () => {
     assert.deepEqual(sentenceRules('The Licensee shall deliver the materials described in Section 4 (source code escrow).'), ['tt/source-code-delivery']);
   });
 
+  it('names the defined term that made a clause risky, with where it is defined, for each finding on the clause', () => {
+    const definition = '"Licensed Technology" means the know-how and processes of the Licensor.';
+    for (const use of ['Licensed Technology', "Licensed Technology's manuals"]) {
+      const text = `${definition}\n\n"Fees" means the amounts in Schedule 1.\n\nThe Licensor shall disclose all ${use} and the Fees to the Joint Venture upon its request, free of charge.`;
+      const findings = analyze(text, compiledRecommended()).findings.filter((finding) => !finding.ruleId.includes('/missing-'));
+      assert.ok(findings.length >= 2, use);
+      // "Fees" is defined too, but names no technology.
+      for (const finding of findings) assert.deepEqual(finding.evidence.definedTerms, [{ term: 'Licensed Technology', start: 1, end: 20 }], `${use}: ${finding.ruleId}`);
+    }
+  });
+
   it('gives a defined term the tags of the head of its definition only', () => {
     const text = '"Licensed Product" means any product that incorporates the technology.\n\nLicensee shall deliver the Licensed Product to Licensor.';
     assert.deepEqual(flagged(rulebook, text), []);

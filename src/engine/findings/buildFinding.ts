@@ -1,9 +1,8 @@
 import type { TextSource } from '../text/chunkedText';
 import type { ContractDocument } from '../document/model';
 import type { Section } from '../document/sections';
-import { termKey, type DocumentVocabulary } from '../matching/documentVocabulary';
+import { termKeyOfPhrase, type DocumentVocabulary } from '../matching/documentVocabulary';
 import { tokenAt, type SentenceMatch } from '../matching/matchSentences';
-import { wordsOf } from '../nlp/words';
 import type { CompiledRulebook } from '../rulebook/compileRulebook';
 import type { FixDefinition, RuleDefinition } from '../rulebook/types';
 import type { Span } from '../text/spans';
@@ -94,13 +93,20 @@ function definedTermsOf(match: SentenceMatch, vocabulary: DocumentVocabulary, ru
   const found = new Map<string, { term: string; start: number; end: number }>();
   for (const hit of match.hits) {
     if (hit.concept !== 'DefinedTerm') continue;
-    const term = vocabulary.termsByKey.get(termKey(wordsOf(text, hit.start, hit.end).map((word) => word.normal)));
+    // A hit spans whole words, so the phrase it covers has the words the hit was found by.
+    const term = vocabulary.termsByKey.get(termKeyOfPhrase(text.slice(hit.start, hit.end)));
     if (!term || found.has(term.term)) continue;
     const concepts = vocabulary.termConcepts.get(term.term);
-    if (!concepts || ![...concepts].some((concept) => rulebook.inheritedConcepts.has(concept))) continue;
+    if (!concepts || !someInherited(concepts, rulebook)) continue;
     found.set(term.term, { term: term.term, start: term.termSpan.start, end: term.termSpan.end });
   }
   return [...found.values()];
+}
+
+/** Whether any of a term's tags is one a term passes on (a technology, not merely a term). */
+function someInherited(concepts: Set<string>, rulebook: CompiledRulebook): boolean {
+  for (const concept of concepts) if (rulebook.inheritedConcepts.has(concept)) return true;
+  return false;
 }
 
 /** A fix for a sentence finding, as text edits on the original text. */

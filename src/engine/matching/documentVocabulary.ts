@@ -19,6 +19,24 @@ export function termKey(words: string[]): string {
   return words.map((word) => wordVariants(word).at(-1) ?? word).join(' ');
 }
 
+/**
+ * termKey of a phrase as written ("Licensed Know-How"), remembered: a document's few defined
+ * terms are keyed again for every finding that mentions one, and in the editor on every edit.
+ */
+export function termKeyOfPhrase(phrase: string): string {
+  let key = phraseKeys.get(phrase);
+  if (key === undefined) {
+    if (phraseKeys.size >= MAX_PHRASE_KEYS) phraseKeys.clear();
+    key = termKey(wordsOf(phrase).map((word) => word.normal));
+    phraseKeys.set(phrase, key);
+  }
+  return key;
+}
+
+const phraseKeys = new Map<string, string>();
+/** Far more than the defined terms of the documents open at once; past it, the memory starts again. */
+const MAX_PHRASE_KEYS = 10_000;
+
 const PARTICIPANT_CONCEPTS = new Set(['Government', 'Venture', 'Party', 'ThirdParty']);
 const DEFINITION_HEAD_WORDS = 8;
 /** How far into a `means` definition its head noun may start. */
@@ -62,7 +80,7 @@ export function buildDocumentVocabulary(document: ContractDocument, rulebook: Co
   const used = new Map<string, Set<string>>();
   for (const term of document.definedTerms) {
     termsByName.set(term.term, term);
-    termsByKey.set(termKey(wordsOf(term.term).map((word) => word.normal)), term);
+    termsByKey.set(termKeyOfPhrase(term.term), term);
     const isParty = partyNames.has(term.term.toLowerCase());
     const window = isParty ? undefined : definitionWindow(term);
     const key = cache && `${term.term}\u0001${term.form}\u0001${window ? document.analysis.slice(...window) : '\u0000party'}`;
