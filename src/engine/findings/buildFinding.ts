@@ -1,8 +1,10 @@
 import type { TextSource } from '../text/chunkedText';
+import type { DefinedTerm } from '../document/definedTerms';
 import type { ContractDocument } from '../document/model';
 import type { Section } from '../document/sections';
 import { termKeyOfPhrase, type DocumentVocabulary } from '../matching/documentVocabulary';
 import { tokenAt, type SentenceMatch } from '../matching/matchSentences';
+import { phraseWords, wordVariants } from '../nlp/words';
 import type { CompiledRulebook } from '../rulebook/compileRulebook';
 import type { FixDefinition, RuleDefinition } from '../rulebook/types';
 import type { Span } from '../text/spans';
@@ -93,14 +95,30 @@ function definedTermsOf(match: SentenceMatch, vocabulary: DocumentVocabulary, ru
   const found = new Map<string, { term: string; start: number; end: number }>();
   for (const hit of match.hits) {
     if (hit.concept !== 'DefinedTerm') continue;
-    // A hit spans whole words, so the phrase it covers has the words the hit was found by.
-    const term = vocabulary.termsByKey.get(termKeyOfPhrase(text.slice(hit.start, hit.end)));
+    const term = termOfHit(vocabulary, text.slice(hit.start, hit.end));
     if (!term || found.has(term.term)) continue;
     const concepts = vocabulary.termConcepts.get(term.term);
     if (!concepts || !someInherited(concepts, rulebook)) continue;
     found.set(term.term, { term: term.term, start: term.termSpan.start, end: term.termSpan.end });
   }
   return [...found.values()];
+}
+
+/**
+ * The defined term a vocabulary hit stands for. A hit spans whole words, the words the document's
+ * vocabulary found it by: its key names the term, unless a word takes another form than in the
+ * definition ("Licensed Technologies" for "Licensed Technology", whose keys differ); then the term
+ * whose every word is one of the forms of the hit's word there, as the vocabulary matched it.
+ */
+function termOfHit(vocabulary: DocumentVocabulary, phrase: string): DefinedTerm | undefined {
+  const term = vocabulary.termsByKey.get(termKeyOfPhrase(phrase));
+  if (term) return term;
+  const forms = phraseWords(phrase).map(wordVariants);
+  for (const candidate of vocabulary.termsByName.values()) {
+    const words = phraseWords(candidate.term);
+    if (words.length === forms.length && words.every((word, index) => forms[index].includes(word))) return candidate;
+  }
+  return undefined;
 }
 
 /** Whether any of a term's tags is one a term passes on (a technology, not merely a term). */
