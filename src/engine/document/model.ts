@@ -189,17 +189,21 @@ export function buildClauses(
     }
     const clause: Clause = { start: block.start, end: block.end, label: block.enumerator?.label, bodyStart: block.bodyStart, isHeading: block.isHeading, sentences: [], sectionIndex };
     clauses.push(clause);
-    const read: Omit<Sentence, 'index' | 'clauseIndex'>[] = reused ? reused.sentences.map((old) => movedSentence(old, reused.delta)) : readSentences(analysisText, block, isItem);
-    read.forEach((part, k) => {
+    // A reused block's sentences are the ones it had, at its new offsets; they are read straight
+    // from the old ones (an edit moves every block after it, on every keystroke).
+    const parts: readonly SentenceReading[] = reused ? reused.sentences : readSentences(analysisText, block, isItem);
+    const delta = reused ? reused.delta : 0;
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
       // Every sentence has every property, so that code reading sentences sees one hidden class.
-      const sentence: Sentence = { start: part.start, end: part.end, index: sentences.length, clauseIndex, kind: part.kind, leadIn: undefined, isDefinition: undefined, isRecital: undefined };
+      const sentence: Sentence = { start: part.start + delta, end: part.end + delta, index: sentences.length, clauseIndex, kind: part.kind, leadIn: undefined, isDefinition: undefined, isRecital: undefined };
       if (part.isDefinition) sentence.isDefinition = true;
       if (isRecital(analysisText, sentence, sectionTitle)) sentence.isRecital = true;
       if (isItem && leadIn !== undefined && k === 0) sentence.leadIn = leadIn;
       sentences.push(sentence);
       origins.push(reused ? reused.sentences[k].index : -1);
       clause.sentences.push(sentence.index);
-    });
+    }
     leadIn = nextLeadIn(analysisText, block, sentences, leadIn);
   }
   return { clauses, sentences, origins };
@@ -238,13 +242,6 @@ function readSentences(analysisText: TextSource, block: LayoutBlock, isItem: boo
     read.push(sentence);
   }
   return read;
-}
-
-/** A reused sentence at its new offsets. */
-function movedSentence(old: Sentence, delta: number): SentenceReading {
-  const moved: SentenceReading = { start: old.start + delta, end: old.end + delta, kind: old.kind };
-  if (old.isDefinition) moved.isDefinition = true;
-  return moved;
 }
 
 /** A sentence ending in ":" introduces the enumerated items that follow it, until the list ends. */
