@@ -1,4 +1,5 @@
 import type { Span } from '../text/spans';
+import { isJsWhiteSpace } from '../text/whiteSpace';
 
 /**
  * Builds the text that sentence splitting and NLP read: the original with every character
@@ -131,13 +132,6 @@ function blankListBullet(text: string, lineStart: number, codes: Uint16Array): v
 
 function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
-}
-
-/** What `\s` matches in a JavaScript regular expression. */
-export function isJsWhiteSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 const utf16 = new TextDecoder('utf-16le');

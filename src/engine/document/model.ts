@@ -1,7 +1,9 @@
 import { LineIndex } from '../text/lineIndex';
 import type { TextSource } from '../text/chunkedText';
 import { trimSpan, type Span } from '../text/spans';
-import { buildAnalysisText, isJsWhiteSpace } from './analysisText';
+import { isRegExpWordChar } from '../text/asciiCodes';
+import { isJsWhiteSpace } from '../text/whiteSpace';
+import { buildAnalysisText } from './analysisText';
 import { groupBlocks, type LayoutBlock } from './clauses';
 import type { RawLine } from './lines';
 import { definedTermsOf, findDefinitionMatches, type DefinedTerm, type DefinitionMatches } from './definedTerms';
@@ -269,11 +271,6 @@ function endsWithWord(text: TextSource, from: number, end: number, word: string)
   if (start < from) return false;
   for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
   return start === from || !isRegExpWordChar(text.charCodeAt(start - 1));
-}
-
-/** A character of `\w`: ASCII letter, digit or underscore. */
-function isRegExpWordChar(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 }
 
 function innermostSection(sections: Section[], cursor: number, offset: number): number | undefined {

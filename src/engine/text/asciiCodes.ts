@@ -16,3 +16,8 @@ export function isAsciiLetterOrDigit(code: number): boolean {
 export function isAsciiDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
+
+/** A character of a regular expression's `\w`: A-Z, a-z, 0-9 or "_". */
+export function isRegExpWordChar(code: number): boolean {
+  return isAsciiLetterOrDigit(code) || code === 0x5f;
+}
