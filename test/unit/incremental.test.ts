@@ -5,7 +5,7 @@ import { analyze, applyEdits, compiledRecommended, createIncrementalReviewer, ty
 import { parseDocumentWithState, parseInSteps, type ContractDocument, type ParsedDocument } from '../../src/engine/document/model';
 import { reparseDocument, textChange } from '../../src/engine/document/reparse';
 import { findDefinitionMatches, updateDefinitionMatches } from '../../src/engine/document/definedTerms';
-import { findParties, sameParties } from '../../src/engine/document/parties';
+import { findParties, readParties, sameParties } from '../../src/engine/document/parties';
 import { seededRandom as random } from './seededRandom';
 
 /**
@@ -171,6 +171,37 @@ describe('sameParties', () => {
       }
     }
     assert.ok(reused > 500 && changed > 100, `reused after ${reused} edits; parties changed after ${changed}`);
+  });
+
+  it('reuses the parties after an edit past the window the preamble was found in, and only when a whole-text search agrees', () => {
+    const next = random(78);
+    const cover = 'SUPPLY AGREEMENT\n\nTable of contents: supply, price, delivery and the terms agreed between them.\n\n';
+    const preamble = 'This Agreement is made between Acme Corp., a Delaware corporation ("Supplier"), and Beta Ltd. ("Buyer").\n\nWHEREAS the Buyer buys.\n\n';
+    const line = 'the Buyer shall pay the price when due under this Agreement.\n';
+    const base = `${cover}${preamble}${line.repeat(700)}`;
+    const { parties, preambleReach } = readParties(base);
+    assert.deepEqual(parties.map((party) => party.name), ['Supplier', 'Buyer']);
+    // The cover's "between" opens the window the names are found in (its recitals come later): the search ends with that window.
+    assert.equal(preambleReach, base.indexOf('between') + 4000);
+    // Pieces that make or break a preamble, name a party or end the preamble's window early.
+    const PIECES = ['("Agent")', 'between ', ' among', 'WHEREAS ', '"', 'x', '\n', 'Party B'];
+    let reused = 0;
+    let changed = 0;
+    for (let e = 0; e < 1500; e++) {
+      // Half of them in the cover and preamble, half anywhere in the first 12,000 characters.
+      const at = Math.floor(next() * (next() < 0.5 ? 260 : 12_000));
+      const end = Math.min(base.length, at + (next() < 0.4 ? Math.floor(next() * 12) : 0));
+      const edited = base.slice(0, at) + PIECES[Math.floor(next() * PIECES.length)] + base.slice(end);
+      const same = JSON.stringify(findParties(edited)) === JSON.stringify(parties);
+      if (!same) changed++;
+      if (sameParties(base, edited, at, end, end + edited.length - base.length, preambleReach)) {
+        reused++;
+        assert.ok(same, `edit ${e} at ${at}: the parties changed, but sameParties said they did not`);
+      }
+    }
+    assert.ok(reused > 300 && changed > 100, `reused after ${reused} edits; parties changed after ${changed}`);
+    // Without a reach, nothing before the furthest the search may read is reused.
+    assert.equal(sameParties(base, base.replace('pay the price', 'pay a price'), 9000, 9013, 9011), false);
   });
 });
 

@@ -10,7 +10,7 @@ import { definedTermsOf, findDefinitionMatches, type DefinedTerm, type Definitio
 import { classifyDocument, type DocumentKind } from './documentKind';
 import { splitLines } from './lines';
 import { readPageArtifacts, type PageArtifactReading } from './pageArtifacts';
-import { findParties, type Party } from './parties';
+import { readParties, type Party } from './parties';
 import { buildSections, type Section } from './sections';
 import { splitSentences } from './sentences';
 
@@ -80,6 +80,8 @@ export interface ParseState {
   blocks: LayoutBlock[];
   /** Every match of the definition patterns, from which the defined terms are read. */
   definitions: DefinitionMatches;
+  /** How far the search for the parties' preamble read (see `sameParties`). */
+  preambleReach: number;
 }
 
 export interface ParsedDocument {
@@ -115,6 +117,7 @@ export function* parseInSteps(text: string): Generator<void, ParsedDocument> {
   const definitions = findDefinitionMatches(analysisText);
   const definedTerms = definedTermsOf(definitions, (offset) => findContaining(sentences, offset));
   yield;
+  const { parties, preambleReach } = readParties(analysisText);
   const document: ContractDocument = {
     text,
     source: text,
@@ -126,10 +129,10 @@ export function* parseInSteps(text: string): Generator<void, ParsedDocument> {
     clauses,
     sentences,
     definedTerms,
-    parties: findParties(analysisText),
+    parties,
     kinds: classifyDocument(analysisText),
   };
-  return { document, state: { lines: rawLines, pages, blocks, definitions }, incremental: false };
+  return { document, state: { lines: rawLines, pages, blocks, definitions, preambleReach }, incremental: false };
 }
 
 /** The line index of `text`, from the lines parsing already found. */

@@ -26,17 +26,23 @@ const REFERRED_TO_AS = /\breferred\s+to\s+(?:herein\s+|hereinafter\s+|in\s+this\
 const BARE_NAME = /\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?([A-Z][\w&.-]{1,30}(?:\s+[A-Z][\w&.-]{1,30}){0,2})\)/g;
 
 /** Nothing at or after this offset can change what the preamble says (the search limit, the preamble and the fallback window). */
-const PREAMBLE_REACH = PREAMBLE_SEARCH_LIMIT + PREAMBLE_LENGTH;
+export const PREAMBLE_REACH = PREAMBLE_SEARCH_LIMIT + PREAMBLE_LENGTH;
+
+/** The parties, and how far into the text the preamble search read to find them (see `sameParties`). */
+export interface PartyReading {
+  parties: Party[];
+  preambleReach: number;
+}
 
 /**
  * Whether the parties of `before` are those of `after`, where `[start, oldEnd)` of the one became
  * `[start, newEnd)` of the other, without reading the texts again: true when the edit is past
- * everything the preamble search reads and neither it nor the moved `PARTY_TEXT_LIMIT` boundary
- * touches a `Party X` name.
+ * everything the preamble search read in `before` (`preambleReach` from `readParties`; by default
+ * all it can read) and neither it nor the moved `PARTY_TEXT_LIMIT` boundary touches a `Party X` name.
  */
-export function sameParties(before: TextSource, after: TextSource, start: number, oldEnd: number, newEnd: number): boolean {
+export function sameParties(before: TextSource, after: TextSource, start: number, oldEnd: number, newEnd: number, preambleReach = PREAMBLE_REACH): boolean {
   if (start >= PARTY_TEXT_LIMIT) return true;
-  if (start < PREAMBLE_REACH) return false;
+  if (start < preambleReach) return false;
   const near = (text: TextSource, from: number, to: number): boolean => text.slice(Math.max(0, from - PARTY_NAME_REACH), to + PARTY_NAME_REACH).includes('Party');
   if (near(before, start, oldEnd) || near(after, start, newEnd)) return false;
   const shift = Math.abs(newEnd - oldEnd);
@@ -52,6 +58,11 @@ const PARTY_NAME_REACH = 9;
  * `Party B` style names many cross-border drafts use.
  */
 export function findParties(analysisText: TextSource): Party[] {
+  return readParties(analysisText).parties;
+}
+
+/** `findParties`, and where the preamble search stopped reading: an edit from there on leaves the preamble's names as they are. */
+export function readParties(analysisText: TextSource): PartyReading {
   const parties: Party[] = [];
   const seen = new Set<string>();
   const add = (term: string, termStart: number, floor: number): void => {
@@ -73,7 +84,7 @@ export function findParties(analysisText: TextSource): Party[] {
       parties.push({ name });
     }
   }
-  return parties;
+  return { parties, preambleReach: preamble?.reach ?? PREAMBLE_REACH };
 }
 
 /**
@@ -103,8 +114,12 @@ const LETTER_WINDOW = 16_384;
 /** Longer than `Party A` and the character on either side of it. */
 const LETTER_OVERLAP = 16;
 
-/** The first "between" or "among" that is followed by a party's name, up to where the recitals begin. */
-function findPreamble(analysisText: TextSource): Span | undefined {
+/**
+ * The first "between" or "among" that is followed by a party's name, up to where the recitals
+ * begin, and how far the search read: no further than the accepted window when there is one
+ * (each earlier candidate's window ends before it does), else everything it may read.
+ */
+function findPreamble(analysisText: TextSource): (Span & { reach: number }) | undefined {
   const head = analysisText.slice(0, PREAMBLE_SEARCH_LIMIT);
   for (const match of head.matchAll(PARTY_WORDS)) {
     const start = match.index ?? 0;
@@ -112,10 +127,11 @@ function findPreamble(analysisText: TextSource): Span | undefined {
     const end = start + (PREAMBLE_END.exec(window)?.index ?? window.length);
     const names = findInlineDefinitions(analysisText, start, end).some((term) => !GENERIC_NOT_PARTIES.test(term.term)) || REFERRED_TO_AS.test(analysisText.slice(start, end));
     REFERRED_TO_AS.lastIndex = 0;
-    if (names) return { start, end };
+    // A window cut short by the end of the text is read again after an edit anywhere: the edit may lengthen it.
+    if (names) return { start, end, reach: window.length === PREAMBLE_LENGTH ? start + PREAMBLE_LENGTH : PREAMBLE_REACH };
   }
   const start = /\b(?:between|among|by and between)\b/i.exec(analysisText.slice(0, 6000))?.index;
-  return start === undefined ? undefined : { start, end: Math.min(analysisText.length, start + 2500) };
+  return start === undefined ? undefined : { start, end: Math.min(analysisText.length, start + 2500), reach: PREAMBLE_REACH };
 }
 
 /** The name just before `(the "X")`: "Northwind Robotics, Inc., a Delaware corporation". */

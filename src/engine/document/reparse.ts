@@ -7,7 +7,7 @@ import { definedTermsOf, updateDefinitionMatches } from './definedTerms';
 import { splitLines, type RawLine } from './lines';
 import { buildClauses, findContaining, lineIndexOf, parseInSteps, runSteps, type ContractDocument, type ParsedDocument, type ReusedBlock } from './model';
 import { inlineArtifacts, isRunningHeader, keyOfLine, lineArtifacts, mergeSpans } from './pageArtifacts';
-import { findParties, sameParties } from './parties';
+import { readParties, sameParties, type PartyReading } from './parties';
 import { buildSections } from './sections';
 
 /** Where two versions of a text differ: `[start, oldEnd)` of the old one became `[start, newEnd)`. */
@@ -136,6 +136,9 @@ function spliceParse(previous: ParsedDocument, text: TextSource, change: TextCha
   };
   const { clauses, sentences, origins } = buildClauses(analysisText, blocks, sections, reuse);
   const definitions = updateDefinitionMatches(state.definitions, analysisText, regionStart, oldRegionEnd, newRegionEnd);
+  const { parties, preambleReach }: PartyReading = sameParties(old.analysis, analysisText, regionStart, oldRegionEnd, newRegionEnd, state.preambleReach)
+    ? { parties: old.parties, preambleReach: state.preambleReach }
+    : readParties(analysisText);
 
   const document: ContractDocument = {
     get text() {
@@ -152,10 +155,10 @@ function spliceParse(previous: ParsedDocument, text: TextSource, change: TextCha
     clauses,
     sentences,
     definedTerms: definedTermsOf(definitions, (offset) => findContaining(sentences, offset)),
-    parties: sameParties(old.analysis, analysisText, regionStart, oldRegionEnd, newRegionEnd) ? old.parties : findParties(analysisText),
+    parties,
     kinds: regionStart >= KIND_TEXT_LIMIT ? old.kinds : classifyDocument(analysisText),
   };
-  return { document, state: { lines, pages: { ...pages, artifacts, keys }, blocks, definitions }, incremental: true, origins };
+  return { document, state: { lines, pages: { ...pages, artifacts, keys }, blocks, definitions, preambleReach }, incremental: true, origins };
 }
 
 /**
