@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, applyEdits, compiledRecommended, createIncrementalReviewer, type ContentChange } from '../../src/engine';
+import { analyze, applyEdits, compiledRecommended, createIncrementalReviewer, type AnalysisResult, type ContentChange } from '../../src/engine';
 import { parseDocumentWithState, parseInSteps, type ContractDocument, type ParsedDocument } from '../../src/engine/document/model';
 import { reparseDocument, textChange } from '../../src/engine/document/reparse';
 import { findDefinitionMatches, updateDefinitionMatches } from '../../src/engine/document/definedTerms';
@@ -104,6 +104,45 @@ describe('reparseDocument', () => {
       assert.ok(spliced > 100, `only ${spliced} of 150 edits were parsed incrementally`);
     });
   }
+
+  it('reads a running header again where else it occurs when an edit makes it stop or start repeating', () => {
+    const HEADER = 'Northwind-Southgate Joint Venture Agreement (Execution Version)';
+    // The header three times, each in the middle of a wrapped paragraph, as a page break leaves it.
+    const lines = filingLayout(DRAFT).split('\n');
+    for (const at of [Math.floor(lines.length * 0.7), Math.floor(lines.length * 0.45), Math.floor(lines.length * 0.2)]) {
+      const inParagraph = lines.findIndex((line, index) => index >= at && line.length > 40 && lines[index + 1]?.length > 40);
+      lines.splice(inParagraph + 1, 0, '', HEADER, '');
+    }
+    const text = lines.join('\n');
+    const headers = (source: string, parsed: ParsedDocument) => parsed.document.pageArtifacts.filter((span) => source.slice(span.start, span.end).startsWith('Northwind-Southgate')).length;
+    const base = parseDocumentWithState(text);
+    assert.equal(headers(text, base), 3, 'three copies make a running header');
+
+    // Editing one copy leaves two: neither is a header any more, and their text is read as text.
+    const second = text.indexOf(HEADER, text.indexOf(HEADER) + 1) + HEADER.indexOf('Execution');
+    const edited = text.slice(0, second) + 'Signing' + text.slice(second + 'Execution'.length);
+    const stopped = reparseDocument(base, edited, { start: second, oldEnd: second + 'Execution'.length, newEnd: second + 'Signing'.length });
+    assert.equal(stopped.incremental, true);
+    assert.equal(headers(edited, stopped), 0);
+    assert.deepEqual(comparable(stopped.document), comparable(parseDocumentWithState(edited).document));
+    assert.deepEqual(stopped.state.blocks, parseDocumentWithState(edited).state.blocks);
+
+    // Typing the word back makes three again.
+    const restored = reparseDocument(stopped, text, { start: second, oldEnd: second + 'Signing'.length, newEnd: second + 'Execution'.length });
+    assert.equal(restored.incremental, true);
+    assert.equal(headers(text, restored), 3);
+    assert.deepEqual(comparable(restored.document), comparable(parseDocumentWithState(text).document));
+    assert.deepEqual(restored.state.pages.artifacts, parseDocumentWithState(text).state.pages.artifacts);
+
+    // The sentence memo follows the sentences through both steps: the reviewer finds what analyze() finds.
+    const reviewer = createIncrementalReviewer(compiledRecommended());
+    reviewer.review(text);
+    const keys = (result: AnalysisResult) => result.findings.map((finding) => `${finding.ruleId}@${finding.start}-${finding.end}`);
+    const after = reviewer.review([{ offset: second, length: 'Execution'.length, text: 'Signing' }]);
+    assert.deepEqual(keys(after), keys(analyze(edited, compiledRecommended())));
+    const back = reviewer.review([{ offset: second, length: 'Signing'.length, text: 'Execution' }]);
+    assert.deepEqual(keys(back), keys(analyze(text, compiledRecommended())));
+  });
 
   it('parses the whole text again when an edit opens an HTML comment that runs over lines', () => {
     const parsed = parseDocumentWithState(DRAFT);

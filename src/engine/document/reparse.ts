@@ -37,10 +37,11 @@ const CHUNK = 2048;
 /**
  * Parses `text`, an edited version of a document parsed before, reusing everything the edit
  * cannot have changed: lines, page artifacts, the analysis text and the sentences of every
- * block outside the edited lines. The result equals `parseDocumentWithState(text)` (a test
- * checks this on the corpus with thousands of random edits); where an edit could reach further
- * than its own lines (a running header that starts or stops repeating, an HTML comment, EDGAR
- * page boilerplate) the whole text is parsed again.
+ * block outside the edited lines. The result equals `parseDocumentWithState(text)` (tests
+ * check this after random edits of several layouts, and of running headers). A running header
+ * the edit makes start or stop repeating is read again where else it occurs; where an edit could
+ * reach further than that (an HTML comment, EDGAR page boilerplate, a header on very many lines)
+ * the whole text is parsed again.
  *
  * `previous.state` is updated in place and must not be used again.
  */
@@ -62,6 +63,9 @@ export function* reparseInSteps(previous: ParsedDocument, text: TextSource, chan
 /** Markers of page boilerplate and of comments that can run over line breaks. */
 const FAR_REACHING = ['onfidential information contained', 'ortions of this', '<!--', '-->'];
 
+/** Running-header keys that start or stop repeating with an edit are re-read in at most this many other lines; past it, the whole text is parsed again. */
+const MAX_HEADER_LINES = 12;
+
 function spliceParse(previous: ParsedDocument, text: TextSource, change: TextChange): ParsedDocument | undefined {
   const { document: old, state } = previous;
   const delta = change.newEnd - change.oldEnd;
@@ -82,15 +86,70 @@ function spliceParse(previous: ParsedDocument, text: TextSource, change: TextCha
   lines.splice(first, last - first + 1, ...regionLines);
   const regionLineEnd = first + regionLines.length;
 
-  // 2. Page artifacts: running headers are the lines whose key repeats; the edit must not change which keys do.
+  // 2. Page artifacts: running headers are the lines whose key repeats. A key the edit makes start
+  // or stop repeating changes the other lines that carry it too: they are read again below.
   const pages = state.pages;
   const regionKeys = regionLines.map((line) => keyOfLine(text, line));
   const touched = new Set<string>();
   for (let i = first; i <= last; i++) adjustCount(pages.counts, pages.keys[i], -1, touched);
   for (const key of regionKeys) adjustCount(pages.counts, key, 1, touched);
-  for (const key of touched) if (pages.repeated.has(key) !== isRunningHeader(key, pages.counts.get(key) ?? 0)) return undefined;
+  const flipped = new Set<string>();
+  for (const key of touched) {
+    const repeats = isRunningHeader(key, pages.counts.get(key) ?? 0);
+    if (pages.repeated.has(key) === repeats) continue;
+    flipped.add(key);
+    if (repeats) pages.repeated.add(key);
+    else pages.repeated.delete(key);
+  }
   const keys = pages.keys;
   keys.splice(first, last - first + 1, ...regionKeys);
+
+  let parsed = spliceRegion(previous, text, { firstLine: first, lineEnd: regionLineEnd, start: regionStart, oldEnd: oldRegionEnd, newEnd: newRegionEnd });
+  if (!parsed || !flipped.size) return parsed;
+  const elsewhere: number[] = [];
+  keys.forEach((key, index) => {
+    if (key !== undefined && flipped.has(key) && (index < first || index >= regionLineEnd)) elsewhere.push(index);
+  });
+  if (elsewhere.length > MAX_HEADER_LINES) return undefined;
+  let origins = parsed.origins ?? [];
+  for (const index of elsewhere) {
+    // The line and one on either side, as for an edit: the text stays, what is blanked in it changes.
+    const firstLine = Math.max(0, index - 1);
+    const lineEnd = Math.min(lines.length, index + 2);
+    const start = lines[firstLine].start;
+    const end = lineEnd < lines.length ? lines[lineEnd].start : text.length;
+    if (reachesFar(text, start, end, firstLine, lines)) return undefined;
+    parsed = spliceRegion(parsed, text, { firstLine, lineEnd, start, oldEnd: end, newEnd: end });
+    if (!parsed) return undefined;
+    // Each sentence's index in the document before the edit, through the document in between.
+    const through = origins;
+    origins = (parsed.origins ?? []).map((index) => (index < 0 ? -1 : through[index]));
+  }
+  return { ...parsed, origins };
+}
+
+/** Lines `[firstLine, lineEnd)` of the new text, which were `[start, oldEnd)` of the old one and are `[start, newEnd)` of the new. */
+interface Region {
+  firstLine: number;
+  lineEnd: number;
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * The document after `region` changed, from `previous` whose lines and page keys (in `state`)
+ * already describe `text`: the region's page artifacts, analysis text, blocks and sentences are
+ * made again; the rest are moved or reused.
+ */
+function spliceRegion(previous: ParsedDocument, text: TextSource, region: Region): ParsedDocument | undefined {
+  const { document: old, state } = previous;
+  const { firstLine: first, lineEnd: regionLineEnd, start: regionStart, oldEnd: oldRegionEnd, newEnd: newRegionEnd } = region;
+  const delta = newRegionEnd - oldRegionEnd;
+  const { lines, pages } = state;
+  const keys = pages.keys;
+
+  // 2. Page artifacts of the region's lines; one that reaches out of the region would need more than its lines.
   const oldArtifacts = old.pageArtifacts;
   if (oldArtifacts.some((artifact) => artifact.start < oldRegionEnd && artifact.end > regionStart && (artifact.start < regionStart || artifact.end > oldRegionEnd))) return undefined;
   const regionArtifacts = mergeSpans(lineArtifacts(text, lines, first, regionLineEnd, keys, pages.repeated).concat(inlineArtifacts(text, regionStart, newRegionEnd)));
