@@ -105,6 +105,23 @@ describe('reparseDocument', () => {
     });
   }
 
+  it('moves the clauses and sentences after an edit in place, not as copies', () => {
+    const text = filingLayout(DRAFT);
+    const parsed = parseDocumentWithState(text);
+    const at = text.indexOf('shall', Math.floor(text.length / 3));
+    const last = parsed.document.sentences[parsed.document.sentences.length - 1];
+    const lastClause = parsed.document.clauses[last.clauseIndex];
+    const { start, end } = last;
+    const edited = text.slice(0, at) + 'also ' + text.slice(at);
+    const again = reparseDocument(parsed, edited, { start: at, oldEnd: at, newEnd: at + 5 });
+    const moved = again.document.sentences[again.document.sentences.length - 1];
+    assert.equal(moved, last, 'the same object');
+    assert.equal(again.document.clauses[moved.clauseIndex], lastClause);
+    assert.deepEqual([moved.start, moved.end], [start + 5, end + 5]);
+    assert.equal(again.origins?.[moved.index], parsed.document.sentences.length - 1);
+    assert.deepEqual(comparable(again.document), comparable(parseDocumentWithState(edited).document));
+  });
+
   it('reads a running header again where else it occurs when an edit makes it stop or start repeating', () => {
     const HEADER = 'Northwind-Southgate Joint Venture Agreement (Execution Version)';
     // The header three times, each in the middle of a wrapped paragraph, as a page break leaves it.

@@ -151,17 +151,22 @@ export function runSteps<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** A block whose text did not change since the last parse: its clause and sentences, moved by `delta`. */
+/**
+ * A block whose text did not change since the last parse: its clause, whose sentences are read
+ * from `sentences` (the last parse's), to be moved by `delta`.
+ */
 export interface ReusedBlock {
   clause: Clause;
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
   delta: number;
 }
 
 /**
  * Splits blocks into clauses and sentences. `reuse` gives, for a block whose text has not changed,
- * the sentences it had, so that an incremental parse does not split them again; what depends on
- * the blocks around it (sections, lead-ins, recitals) is worked out afresh either way.
+ * the clause and sentences it had, so that an incremental parse does not split them again; what
+ * depends on the blocks around it (sections, lead-ins, recitals) is worked out afresh either way.
+ * A reused clause and its sentences are the same objects, changed in place: the document they
+ * came from must not be read again.
  */
 export function buildClauses(
   analysisText: TextSource,
@@ -182,31 +187,23 @@ export function buildClauses(
     const isItem = block.enumerator !== undefined && !block.isHeading;
     const sectionTitle = sections[sectionIndex ?? -1]?.title;
     const reused = reuse?.(blockIndex);
-    if (reused && isUnchanged(reused, clauseIndex, sectionIndex, sentences.length, isItem ? leadIn : undefined, analysisText, sectionTitle)) {
-      // Nothing about this clause changed, not even its place: keep its objects.
-      clauses.push(reused.clause);
-      for (const sentence of reused.sentences) {
-        sentences.push(sentence);
-        origins.push(sentence.index);
-      }
+    if (reused) {
+      clauses.push(moveClause(reused, block, clauseIndex, sectionIndex, isItem ? leadIn : undefined, analysisText, sectionTitle, sentences, origins));
       leadIn = nextLeadIn(analysisText, block, sentences, leadIn);
       continue;
     }
     const clause: Clause = { start: block.start, end: block.end, label: block.enumerator?.label, bodyStart: block.bodyStart, isHeading: block.isHeading, sentences: [], sectionIndex };
     clauses.push(clause);
-    // A reused block's sentences are the ones it had, at its new offsets; they are read straight
-    // from the old ones (an edit moves every block after it, on every keystroke).
-    const parts: readonly SentenceReading[] = reused ? reused.sentences : readSentences(analysisText, block, isItem);
-    const delta = reused ? reused.delta : 0;
+    const parts = readSentences(analysisText, block, isItem);
     for (let k = 0; k < parts.length; k++) {
       const part = parts[k];
       // Every sentence has every property, so that code reading sentences sees one hidden class.
-      const sentence: Sentence = { start: part.start + delta, end: part.end + delta, index: sentences.length, clauseIndex, kind: part.kind, leadIn: undefined, isDefinition: undefined, isRecital: undefined };
+      const sentence: Sentence = { start: part.start, end: part.end, index: sentences.length, clauseIndex, kind: part.kind, leadIn: undefined, isDefinition: undefined, isRecital: undefined };
       if (part.isDefinition) sentence.isDefinition = true;
       if (isRecital(analysisText, sentence, sectionTitle)) sentence.isRecital = true;
       if (isItem && leadIn !== undefined && k === 0) sentence.leadIn = leadIn;
       sentences.push(sentence);
-      origins.push(reused ? reused.sentences[k].index : -1);
+      origins.push(-1);
       clause.sentences.push(sentence.index);
     }
     leadIn = nextLeadIn(analysisText, block, sentences, leadIn);
@@ -214,23 +211,44 @@ export function buildClauses(
   return { clauses, sentences, origins };
 }
 
-/** Whether a reused clause and its sentences would be built exactly as they were: same place, same section, same lead-in, same recital reading. */
-function isUnchanged(
+/**
+ * A reused block's clause and sentences, moved to where the block is now and numbered for their
+ * new places. An edit moves every block after it, on every keystroke: new objects for them all
+ * were most of what each edit allocated and most of what the garbage collector then had to copy.
+ * Their text did not change, so their kind, label and definition reading stay; what depends on
+ * the blocks around them is set again.
+ */
+function moveClause(
   reused: ReusedBlock,
+  block: LayoutBlock,
   clauseIndex: number,
   sectionIndex: number | undefined,
-  firstSentence: number,
   leadIn: number | undefined,
   analysisText: TextSource,
   sectionTitle: string | undefined,
-): boolean {
+  sentences: Sentence[],
+  origins: number[],
+): Clause {
   // Every block after an edit comes here on every keystroke: plain loops, no closures.
-  const { clause, sentences, delta } = reused;
-  if (delta !== 0 || clause.sectionIndex !== sectionIndex || clause.sentences.length !== sentences.length) return false;
-  for (let k = 0; k < sentences.length; k++) if (sentences[k].index !== firstSentence + k || sentences[k].clauseIndex !== clauseIndex) return false;
-  if (sentences.length && sentences[0].leadIn !== leadIn) return false;
-  for (const sentence of sentences) if (Boolean(sentence.isRecital) !== isRecital(analysisText, sentence, sectionTitle)) return false;
-  return true;
+  const { clause, delta } = reused;
+  clause.start = block.start;
+  clause.end = block.end;
+  clause.bodyStart = block.bodyStart;
+  clause.sectionIndex = sectionIndex;
+  const indexes = clause.sentences;
+  for (let k = 0; k < indexes.length; k++) {
+    const sentence = reused.sentences[indexes[k]];
+    origins.push(indexes[k]);
+    sentence.start += delta;
+    sentence.end += delta;
+    sentence.index = sentences.length;
+    sentence.clauseIndex = clauseIndex;
+    sentence.leadIn = k === 0 ? leadIn : undefined;
+    sentence.isRecital = isRecital(analysisText, sentence, sectionTitle) ? true : undefined;
+    indexes[k] = sentence.index;
+    sentences.push(sentence);
+  }
+  return clause;
 }
 
 type SentenceReading = Omit<Sentence, 'index' | 'clauseIndex'>;

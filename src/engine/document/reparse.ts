@@ -189,8 +189,8 @@ function spliceRegion(previous: ParsedDocument, text: TextSource, region: Region
   const sections = buildSections(analysisText, blocks, text.length);
   const firstAfter = restart + regionBlocks.length;
   const reuse = (blockIndex: number): ReusedBlock | undefined => {
-    if (blockIndex < restart) return { clause: old.clauses[blockIndex], sentences: sentencesOf(old, blockIndex), delta: 0 };
-    if (blockIndex >= firstAfter) return { clause: old.clauses[blockIndex - firstAfter + resume], sentences: sentencesOf(old, blockIndex - firstAfter + resume), delta };
+    if (blockIndex < restart) return { clause: old.clauses[blockIndex], sentences: old.sentences, delta: 0 };
+    if (blockIndex >= firstAfter) return { clause: old.clauses[blockIndex - firstAfter + resume], sentences: old.sentences, delta };
     return undefined;
   };
   const { clauses, sentences, origins } = buildClauses(analysisText, blocks, sections, reuse);
@@ -255,10 +255,6 @@ function lastStartingBefore(blocks: LayoutBlock[], offset: number): number {
 function blockStartingAt(blocks: LayoutBlock[], offset: number): number {
   const index = lastStartingBefore(blocks, offset) + 1;
   return index < blocks.length && blocks[index].start === offset ? index : -1;
-}
-
-function sentencesOf(document: ContractDocument, clauseIndex: number) {
-  return document.clauses[clauseIndex].sentences.map((index) => document.sentences[index]);
 }
 
 function moved(span: Span, delta: number): Span {

@@ -25,6 +25,10 @@ export interface ContentChange {
  * Each review is given the document's whole text, or the edits made to the text of the review
  * before: then the new version is never built as one string (see ChunkedText), which is most of
  * what an edit to a long contract would otherwise cost.
+ *
+ * A result's findings are its own; its `document` is the reviewer's: the next review moves that
+ * document's clauses and sentences in place (see buildClauses). Keep findings, lines and source
+ * from it, as the extension does, not clauses or sentences.
  */
 export interface IncrementalReviewer {
   /** Reviews the document's current version, in one go. */
