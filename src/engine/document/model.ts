@@ -11,7 +11,7 @@ import { classifyDocument, type DocumentKind } from './documentKind';
 import { splitLines } from './lines';
 import { readPageArtifacts, type PageArtifactReading } from './pageArtifacts';
 import { readParties, type Party } from './parties';
-import { buildSections, type Section } from './sections';
+import { buildSections, type Section, type SectionTitleCache } from './sections';
 import { splitSentences } from './sentences';
 
 /** A sentence, or an enumerated sub-clause: the unit rules are matched against. */
@@ -82,6 +82,8 @@ export interface ParseState {
   definitions: DefinitionMatches;
   /** How far the search for the parties' preamble read (see `sameParties`). */
   preambleReach: number;
+  /** The titles of the blocks that open sections, once an incremental parse has read them. */
+  sectionTitles?: SectionTitleCache;
 }
 
 export interface ParsedDocument {
@@ -152,27 +154,31 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 }
 
 /**
- * A block whose text did not change since the last parse: its clause, whose sentences are read
- * from `sentences` (the last parse's), to be moved by `delta`.
+ * The blocks an incremental parse kept from the last parse, by their index in the new block list:
+ * those before `restart` are where they were, those from `firstAfter` on are the last parse's
+ * from `resume` on, moved by `delta`. Their clauses and sentences are the last parse's.
  */
-export interface ReusedBlock {
-  clause: Clause;
+export interface KeptBlocks {
+  clauses: readonly Clause[];
   sentences: readonly Sentence[];
+  restart: number;
+  firstAfter: number;
+  resume: number;
   delta: number;
 }
 
 /**
- * Splits blocks into clauses and sentences. `reuse` gives, for a block whose text has not changed,
- * the clause and sentences it had, so that an incremental parse does not split them again; what
- * depends on the blocks around it (sections, lead-ins, recitals) is worked out afresh either way.
- * A reused clause and its sentences are the same objects, changed in place: the document they
- * came from must not be read again.
+ * Splits blocks into clauses and sentences. A block `kept` from the last parse keeps the clause
+ * and sentences it had, so that an incremental parse does not split them again; what depends on
+ * the blocks around it (sections, lead-ins, recitals) is worked out afresh either way. A kept
+ * clause and its sentences are the same objects, changed in place: the document they came from
+ * must not be read again.
  */
 export function buildClauses(
   analysisText: TextSource,
   blocks: LayoutBlock[],
   sections: Section[],
-  reuse?: (blockIndex: number) => ReusedBlock | undefined,
+  kept?: KeptBlocks,
 ): { clauses: Clause[]; sentences: Sentence[]; origins: number[] } {
   const clauses: Clause[] = [];
   const sentences: Sentence[] = [];
@@ -186,9 +192,10 @@ export function buildClauses(
     const clauseIndex = clauses.length;
     const isItem = block.enumerator !== undefined && !block.isHeading;
     const sectionTitle = sections[sectionIndex ?? -1]?.title;
-    const reused = reuse?.(blockIndex);
-    if (reused) {
-      clauses.push(moveClause(reused, block, clauseIndex, sectionIndex, isItem ? leadIn : undefined, analysisText, sectionTitle, sentences, origins));
+    if (kept && (blockIndex < kept.restart || blockIndex >= kept.firstAfter)) {
+      const moved = blockIndex < kept.restart ? kept.clauses[blockIndex] : kept.clauses[blockIndex - kept.firstAfter + kept.resume];
+      const delta = blockIndex < kept.restart ? 0 : kept.delta;
+      clauses.push(moveClause(moved, kept.sentences, delta, block, clauseIndex, sectionIndex, isItem ? leadIn : undefined, analysisText, sectionTitle, sentences, origins));
       leadIn = nextLeadIn(analysisText, block, sentences, leadIn);
       continue;
     }
@@ -212,14 +219,16 @@ export function buildClauses(
 }
 
 /**
- * A reused block's clause and sentences, moved to where the block is now and numbered for their
+ * A kept block's clause and sentences, moved to where the block is now and numbered for their
  * new places. An edit moves every block after it, on every keystroke: new objects for them all
  * were most of what each edit allocated and most of what the garbage collector then had to copy.
  * Their text did not change, so their kind, label and definition reading stay; what depends on
  * the blocks around them is set again.
  */
 function moveClause(
-  reused: ReusedBlock,
+  clause: Clause,
+  lastSentences: readonly Sentence[],
+  delta: number,
   block: LayoutBlock,
   clauseIndex: number,
   sectionIndex: number | undefined,
@@ -230,14 +239,13 @@ function moveClause(
   origins: number[],
 ): Clause {
   // Every block after an edit comes here on every keystroke: plain loops, no closures.
-  const { clause, delta } = reused;
   clause.start = block.start;
   clause.end = block.end;
   clause.bodyStart = block.bodyStart;
   clause.sectionIndex = sectionIndex;
   const indexes = clause.sentences;
   for (let k = 0; k < indexes.length; k++) {
-    const sentence = reused.sentences[indexes[k]];
+    const sentence = lastSentences[indexes[k]];
     origins.push(indexes[k]);
     sentence.start += delta;
     sentence.end += delta;

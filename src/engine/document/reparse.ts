@@ -5,7 +5,7 @@ import { groupBlocksFrom, type LayoutBlock } from './clauses';
 import { classifyDocument, KIND_TEXT_LIMIT } from './documentKind';
 import { definedTermsOf, updateDefinitionMatches } from './definedTerms';
 import { splitLines, type RawLine } from './lines';
-import { buildClauses, findContaining, lineIndexOf, parseInSteps, runSteps, type ContractDocument, type ParsedDocument, type ReusedBlock } from './model';
+import { buildClauses, findContaining, lineIndexOf, parseInSteps, runSteps, type ContractDocument, type ParsedDocument } from './model';
 import { inlineArtifacts, isRunningHeader, keyOfLine, lineArtifacts, mergeSpans } from './pageArtifacts';
 import { readParties, sameParties, type PartyReading } from './parties';
 import { buildSections } from './sections';
@@ -186,14 +186,10 @@ function spliceRegion(previous: ParsedDocument, text: TextSource, region: Region
   blocks.splice(restart, resume - restart, ...regionBlocks);
 
   // 5. Sections are cheap and depend on every block; clauses reuse the sentences of unchanged blocks.
-  const sections = buildSections(analysisText, blocks, text.length);
-  const firstAfter = restart + regionBlocks.length;
-  const reuse = (blockIndex: number): ReusedBlock | undefined => {
-    if (blockIndex < restart) return { clause: old.clauses[blockIndex], sentences: old.sentences, delta: 0 };
-    if (blockIndex >= firstAfter) return { clause: old.clauses[blockIndex - firstAfter + resume], sentences: old.sentences, delta };
-    return undefined;
-  };
-  const { clauses, sentences, origins } = buildClauses(analysisText, blocks, sections, reuse);
+  const sectionTitles = state.sectionTitles ?? new WeakMap();
+  const sections = buildSections(analysisText, blocks, text.length, sectionTitles);
+  const kept = { clauses: old.clauses, sentences: old.sentences, restart, firstAfter: restart + regionBlocks.length, resume, delta };
+  const { clauses, sentences, origins } = buildClauses(analysisText, blocks, sections, kept);
   const definitions = updateDefinitionMatches(state.definitions, analysisText, regionStart, oldRegionEnd, newRegionEnd);
   const { parties, preambleReach }: PartyReading = sameParties(old.analysis, analysisText, regionStart, oldRegionEnd, newRegionEnd, state.preambleReach)
     ? { parties: old.parties, preambleReach: state.preambleReach }
@@ -217,7 +213,7 @@ function spliceRegion(previous: ParsedDocument, text: TextSource, region: Region
     parties,
     kinds: regionStart >= KIND_TEXT_LIMIT ? old.kinds : classifyDocument(analysisText),
   };
-  return { document, state: { lines, pages: { ...pages, artifacts, keys }, blocks, definitions, preambleReach }, incremental: true, origins };
+  return { document, state: { lines, pages: { ...pages, artifacts, keys }, blocks, definitions, preambleReach, sectionTitles }, incremental: true, origins };
 }
 
 /**

@@ -15,10 +15,16 @@ export interface Section extends Span {
 }
 
 /**
+ * Each heading block's title ('' for none), kept for as long as the block: an incremental parse
+ * keeps the blocks an edit did not reach, and their text, so their titles are read once.
+ */
+export type SectionTitleCache = WeakMap<LayoutBlock, string>;
+
+/**
  * Builds the section outline from layout blocks: headings and section-numbered blocks open
  * sections; a section ends where the next section at the same or a higher level starts.
  */
-export function buildSections(analysisText: TextSource, blocks: LayoutBlock[], textLength: number): Section[] {
+export function buildSections(analysisText: TextSource, blocks: LayoutBlock[], textLength: number, titles?: SectionTitleCache): Section[] {
   const sections: Section[] = [];
   const open: Section[] = [];
   for (const block of blocks) {
@@ -33,7 +39,7 @@ export function buildSections(analysisText: TextSource, blocks: LayoutBlock[], t
       start: block.start,
       end: textLength,
       number: block.enumerator?.label,
-      title: titleOf(analysisText, block),
+      title: titles ? cachedTitleOf(analysisText, block, titles) : titleOf(analysisText, block),
       level,
       headingEnd: block.isHeading ? block.end : block.bodyStart,
     };
@@ -41,6 +47,12 @@ export function buildSections(analysisText: TextSource, blocks: LayoutBlock[], t
     open.push(section);
   }
   return sections;
+}
+
+function cachedTitleOf(analysisText: TextSource, block: LayoutBlock, titles: SectionTitleCache): string | undefined {
+  let title = titles.get(block);
+  if (title === undefined) titles.set(block, (title = titleOf(analysisText, block) ?? ''));
+  return title || undefined;
 }
 
 /** The heading of a heading block, or a run-in heading such as `2.1 GRANT OF LICENSE. Subject to ...`. */
