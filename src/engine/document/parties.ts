@@ -26,7 +26,7 @@ const REFERRED_TO_AS = /\breferred\s+to\s+(?:herein\s+|hereinafter\s+|in\s+this\
 const BARE_NAME = /\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?([A-Z][\w&.-]{1,30}(?:\s+[A-Z][\w&.-]{1,30}){0,2})\)/g;
 
 /** Nothing at or after this offset can change what the preamble says (the search limit, the preamble and the fallback window). */
-export const PREAMBLE_REACH = PREAMBLE_SEARCH_LIMIT + PREAMBLE_LENGTH;
+const PREAMBLE_REACH = PREAMBLE_SEARCH_LIMIT + PREAMBLE_LENGTH;
 
 /** The parties, and how far into the text the preamble search read to find them (see `sameParties`). */
 export interface PartyReading {

@@ -123,7 +123,7 @@ function spliceParse(previous: ParsedDocument, text: TextSource, change: TextCha
     if (!parsed) return undefined;
     // Each sentence's index in the document before the edit, through the document in between.
     const through = origins;
-    origins = (parsed.origins ?? []).map((index) => (index < 0 ? -1 : through[index]));
+    origins = (parsed.origins ?? []).map((between) => (between < 0 ? -1 : through[between]));
   }
   return { ...parsed, origins };
 }
