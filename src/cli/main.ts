@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { version } from '../../package.json';
 import { HELP, parseArguments, UsageError } from './args';
 import { runCheck, type CliIo } from './check';
-import { tuneCompilerForBatchReview, tuneHelperThreadsForFullCores } from './compilerTuning';
+import { tuneCompilerForBatchReview, tuneCompilerForFullCores } from './compilerTuning';
 import { runExplain, runRules } from './ruleCommands';
 import { runInit, runTestRulebook } from './rulebookCommands';
 
@@ -62,7 +62,7 @@ if (require.main === module) {
     isTerminal: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
     version,
-    beforeReviewFillsCores: () => tuneHelperThreadsForFullCores(),
+    beforeReviewFillsCores: () => tuneCompilerForFullCores(),
   };
   main(process.argv.slice(2), io).then(exitOnceWritten, (error: unknown) => {
     process.stderr.write(`clauseguard: internal error: ${(error as Error).stack ?? String(error)}\n`);

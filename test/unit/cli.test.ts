@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { tuneCompilerForBatchReview, tuneHelperThreadsForFullCores } from '../../src/cli/compilerTuning';
+import { tuneCompilerForBatchReview, tuneCompilerForFullCores } from '../../src/cli/compilerTuning';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/check';
 import { LineIndex } from '../../src/engine';
@@ -334,19 +334,20 @@ describe('clauseguard compiler tuning', () => {
 
   const helperFlagsSet = (execArgv: string[]): string[] => {
     const set: string[] = [];
-    tuneHelperThreadsForFullCores(execArgv, (flags) => set.push(flags));
+    tuneCompilerForFullCores(execArgv, (flags) => set.push(flags));
     return set;
   };
 
-  it('lets review threads that fill the cores compile and scavenge themselves', () => {
-    assert.deepEqual(helperFlagsSet([]), ['--no-concurrent-recompilation --no-parallel-scavenge']);
+  it('lets review threads that fill the cores compile and scavenge themselves, and optimise less', () => {
+    assert.deepEqual(helperFlagsSet([]), ['--no-concurrent-recompilation --no-parallel-scavenge --interrupt-budget=540672']);
   });
 
-  it('keeps a helper-thread choice made on the command line, either way and in either spelling', () => {
-    assert.deepEqual(helperFlagsSet(['--concurrent-recompilation']), ['--no-parallel-scavenge']);
-    assert.deepEqual(helperFlagsSet(['--no_parallel_scavenge']), ['--no-concurrent-recompilation']);
-    assert.deepEqual(helperFlagsSet(['--no-concurrent-recompilation', '--parallel-scavenge']), []);
+  it('keeps a helper-thread or budget choice made on the command line, either way and in either spelling', () => {
+    assert.deepEqual(helperFlagsSet(['--concurrent-recompilation']), ['--no-parallel-scavenge --interrupt-budget=540672']);
+    assert.deepEqual(helperFlagsSet(['--no_parallel_scavenge']), ['--no-concurrent-recompilation --interrupt-budget=540672']);
+    assert.deepEqual(helperFlagsSet(['--interrupt_budget=1000']), ['--no-concurrent-recompilation --no-parallel-scavenge']);
+    assert.deepEqual(helperFlagsSet(['--no-concurrent-recompilation', '--parallel-scavenge', '--interrupt-budget=67584']), []);
     // A longer flag that starts with the same name is another flag.
-    assert.deepEqual(helperFlagsSet(['--concurrent-recompilation-queue-length=8']), ['--no-concurrent-recompilation --no-parallel-scavenge']);
+    assert.deepEqual(helperFlagsSet(['--concurrent-recompilation-queue-length=8']), ['--no-concurrent-recompilation --no-parallel-scavenge --interrupt-budget=540672']);
   });
 });
