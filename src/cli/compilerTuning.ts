@@ -20,7 +20,9 @@ const INLINE_FLAG = '--max-inlined-bytecode-size-cumulative';
  * shapes) are then left to the baseline tiers instead of being optimised in every thread, while
  * the hot ones are optimised within the first contracts all the same. Counted with valgrind on a
  * tenth of the corpus in one thread: warm-up 3.45 -> 3.16 G instructions, later passes unchanged
- * (3.03 -> 3.01 G); four times the default saved no more.
+ * (3.03 -> 3.01 G); four times the default saved no more. That count leaves out the compiling,
+ * which runs on a spare core; when the review threads fill the cores, compiling is their own
+ * work, and a larger budget pays (FULL_CORES_INTERRUPT_BUDGET below).
  */
 const INTERRUPT_BUDGET = 135_168;
 const BUDGET_FLAG = '--interrupt-budget';

@@ -332,22 +332,22 @@ describe('clauseguard compiler tuning', () => {
     assert.deepEqual(flagsSet(['--max_inlined_bytecode_size_cumulative=500', '--interrupt_budget=1000']), []);
   });
 
-  const helperFlagsSet = (execArgv: string[]): string[] => {
+  const fullCoresFlagsSet = (execArgv: string[]): string[] => {
     const set: string[] = [];
     tuneCompilerForFullCores(execArgv, (flags) => set.push(flags));
     return set;
   };
 
   it('lets review threads that fill the cores compile and scavenge themselves, and optimise less', () => {
-    assert.deepEqual(helperFlagsSet([]), ['--no-concurrent-recompilation --no-parallel-scavenge --interrupt-budget=540672']);
+    assert.deepEqual(fullCoresFlagsSet([]), ['--no-concurrent-recompilation --no-parallel-scavenge --interrupt-budget=540672']);
   });
 
   it('keeps a helper-thread or budget choice made on the command line, either way and in either spelling', () => {
-    assert.deepEqual(helperFlagsSet(['--concurrent-recompilation']), ['--no-parallel-scavenge --interrupt-budget=540672']);
-    assert.deepEqual(helperFlagsSet(['--no_parallel_scavenge']), ['--no-concurrent-recompilation --interrupt-budget=540672']);
-    assert.deepEqual(helperFlagsSet(['--interrupt_budget=1000']), ['--no-concurrent-recompilation --no-parallel-scavenge']);
-    assert.deepEqual(helperFlagsSet(['--no-concurrent-recompilation', '--parallel-scavenge', '--interrupt-budget=67584']), []);
+    assert.deepEqual(fullCoresFlagsSet(['--concurrent-recompilation']), ['--no-parallel-scavenge --interrupt-budget=540672']);
+    assert.deepEqual(fullCoresFlagsSet(['--no_parallel_scavenge']), ['--no-concurrent-recompilation --interrupt-budget=540672']);
+    assert.deepEqual(fullCoresFlagsSet(['--interrupt_budget=1000']), ['--no-concurrent-recompilation --no-parallel-scavenge']);
+    assert.deepEqual(fullCoresFlagsSet(['--no-concurrent-recompilation', '--parallel-scavenge', '--interrupt-budget=67584']), []);
     // A longer flag that starts with the same name is another flag.
-    assert.deepEqual(helperFlagsSet(['--concurrent-recompilation-queue-length=8']), ['--no-concurrent-recompilation --no-parallel-scavenge --interrupt-budget=540672']);
+    assert.deepEqual(fullCoresFlagsSet(['--concurrent-recompilation-queue-length=8']), ['--no-concurrent-recompilation --no-parallel-scavenge --interrupt-budget=540672']);
   });
 });
